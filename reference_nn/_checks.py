@@ -1,0 +1,54 @@
+"""입력 검사 도우미: 잘못된 입력은 인자 이름을 밝힌 오류로 바로 알립니다."""
+
+import numbers
+
+import numpy as np
+
+
+def describe(value):
+    """오류 메시지에 쓸 값의 짧은 설명을 만든다."""
+    if isinstance(value, np.ndarray):
+        return f"dtype {value.dtype}, shape {value.shape}인 배열"
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+def is_real_scalar(x):
+    """bool을 뺀 실수 스칼라(Python 또는 NumPy)인지 알려 준다."""
+    return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))
+
+
+def as_float_array(x, name):
+    """x를 실수 배열로 바꾼다. float32는 그대로, 나머지 수는 float64가 된다."""
+    if isinstance(x, (str, bytes, bool, np.bool_)) or x is None:
+        raise TypeError(f"{name}: 실수 또는 실수의 배열(리스트)이 필요하지만 {describe(x)}을(를) 받았습니다")
+    try:
+        arr = np.asarray(x)
+    except (ValueError, TypeError) as err:
+        raise ValueError(
+            f"{name}: 모양이 고른 실수 배열이 필요하지만 변환할 수 없는 {describe(x)}을(를) 받았습니다"
+        ) from err
+    if arr.dtype.kind not in "iuf":
+        raise TypeError(f"{name}: 실수 또는 실수의 배열(리스트)이 필요하지만 dtype {arr.dtype}인 값을 받았습니다")
+    if arr.dtype == np.float32:
+        return arr
+    return arr.astype(np.float64)
+
+
+def check_positive(value, name):
+    """value가 0보다 큰 유한한 실수인지 확인한다."""
+    if not is_real_scalar(value):
+        raise TypeError(f"{name}: 0보다 큰 실수가 필요하지만 {describe(value)}을(를) 받았습니다")
+    if not (np.isfinite(value) and value > 0):
+        raise ValueError(f"{name}: 0보다 큰 유한한 실수가 필요하지만 {value!r}을(를) 받았습니다")
+    return float(value)
+
+
+def check_choice(value, choices, name):
+    """value가 choices에 있는 이름인지 확인한다."""
+    if not isinstance(value, str) or value not in choices:
+        names = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{name}: {names} 중 하나가 필요하지만 {describe(value)}을(를) 받았습니다")
+    return value

@@ -1,0 +1,186 @@
+"""여러 층을 이은 완전 연결 신경망: 순전파와 역전파."""
+
+import numbers
+
+import numpy as np
+
+from ._checks import as_float_array, check_choice
+from .activations import ACTIVATIONS
+from .layers import Dense
+from .losses import LOSSES
+
+
+def _check_sizes(sizes):
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
+        raise ValueError(
+            f"sizes: 입력층과 출력층을 포함해 두 개 이상의 층 크기(예: [2, 3, 1])가 필요하지만 {sizes!r}을(를) 받았습니다"
+        )
+    for n in sizes:
+        if not isinstance(n, numbers.Integral) or isinstance(n, bool) or n < 1:
+            raise ValueError(f"sizes: 모든 층 크기는 1 이상의 정수여야 하지만 {sizes!r}을(를) 받았습니다")
+    return [int(n) for n in sizes]
+
+
+def _check_activations(activations, n_layers):
+    if isinstance(activations, str):
+        activations = [activations] * n_layers
+    if not isinstance(activations, (list, tuple)) or len(activations) != n_layers:
+        raise ValueError(
+            f"activations: 가중치가 있는 층마다 하나씩, {n_layers}개의 활성화 함수 이름이 필요하지만 "
+            f"{activations!r}을(를) 받았습니다"
+        )
+    return [check_choice(a, ACTIVATIONS, "activations") for a in activations]
+
+
+# --8<-- [start:network]
+class Network:
+    """완전 연결 신경망.
+
+    Parameters
+    ----------
+    sizes : list of int
+        층마다 뉴런 수. ``[2, 3, 1]``은 입력 2개, 뉴런 3개인 은닉층 하나, 출력 1개입니다.
+        입력층에는 가중치가 없으므로 가중치가 있는 층은 ``len(sizes) - 1``개입니다.
+    activations : str or list of str
+        가중치가 있는 층마다의 활성화 함수 이름(문자열 하나면 모든 층에 같은 함수).
+    seed : int
+        가중치 초기화에 쓰는 난수 시드. 같은 시드는 같은 신경망을 만듭니다.
+
+    Examples
+    --------
+    >>> net = Network([2, 3, 1], ["relu", "sigmoid"], seed=0)
+    >>> [W.shape for W in net.weights], [b.shape for b in net.biases]
+    ([(2, 3), (3, 1)], [(3,), (1,)])
+    >>> net.n_params
+    13
+    >>> net.forward(np.zeros((4, 2))).shape
+    (4, 1)
+    """
+
+    def __init__(self, sizes, activations, seed=0):
+        sizes = _check_sizes(sizes)
+        activations = _check_activations(activations, len(sizes) - 1)
+        rng = np.random.default_rng(seed)
+        self.layers = []
+        for n_in, n_out, name in zip(sizes[:-1], sizes[1:], activations, strict=True):
+            gain = 2.0 if name == "relu" else 1.0  # He / Xavier 초기화
+            W = rng.normal(0.0, np.sqrt(gain / n_in), size=(n_in, n_out))
+            self.layers.append(Dense(W, np.zeros(n_out), name))
+        self._single = False
+
+    @classmethod
+    def from_params(cls, weights, biases, activations):
+        """주어진 가중치와 편향으로 신경망을 만든다(예제와 검사용).
+
+        Examples
+        --------
+        >>> net = Network.from_params([[[1.0], [1.0]]], [[-1.5]], ["step"])
+        >>> net.sizes
+        [2, 1]
+        """
+        if len(weights) != len(biases) or len(weights) == 0:
+            raise ValueError(
+                f"biases: weights와 같은 수({len(weights)}개)의 편향 배열이 필요하지만 {len(biases)}개를 받았습니다"
+            )
+        Ws = [as_float_array(W, f"weights[{i}]") for i, W in enumerate(weights)]
+        bs = [as_float_array(b, f"biases[{i}]") for i, b in enumerate(biases)]
+        for i, (W, b) in enumerate(zip(Ws, bs, strict=True)):
+            if W.ndim != 2 or (i > 0 and W.shape[0] != Ws[i - 1].shape[1]):
+                raise ValueError(
+                    f"weights[{i}]: 앞 층과 이어지는 (n_in, n_out) 모양이 필요하지만 {W.shape}을(를) 받았습니다"
+                )
+            if b.shape != (W.shape[1],):
+                raise ValueError(f"biases[{i}]: 모양 {(W.shape[1],)}이 필요하지만 {b.shape}을(를) 받았습니다")
+        net = cls([Ws[0].shape[0]] + [W.shape[1] for W in Ws], activations)
+        for layer, W, b in zip(net.layers, Ws, bs, strict=True):
+            layer.W, layer.b = W, b
+        return net
+
+    @property
+    def sizes(self):
+        return [self.layers[0].W.shape[0]] + [layer.W.shape[1] for layer in self.layers]
+
+    @property
+    def weights(self):
+        return [layer.W for layer in self.layers]
+
+    @property
+    def biases(self):
+        return [layer.b for layer in self.layers]
+
+    @property
+    def activations(self):
+        return [layer.activation for layer in self.layers]
+
+    @property
+    def n_params(self):
+        """가중치와 편향의 전체 개수."""
+        return sum(layer.W.size + layer.b.size for layer in self.layers)
+
+    @property
+    def z(self):
+        """마지막 순전파에서 층마다의 가중합 z (활성화 전)."""
+        return [self._shape_out(layer.z) for layer in self.layers]
+
+    @property
+    def a(self):
+        """마지막 순전파에서 층마다의 출력 a. a[0]은 입력 x 자체입니다."""
+        return [self._shape_out(self.layers[0].x)] + [self._shape_out(layer.a) for layer in self.layers]
+
+    def _shape_out(self, v):
+        return v[0] if self._single else v
+
+    def _check_input(self, X):
+        X = as_float_array(X, "X")
+        n_in = self.sizes[0]
+        if X.ndim not in (1, 2) or X.shape[-1] != n_in:
+            raise ValueError(
+                f"X: 특성(feature) {n_in}개인 샘플 하나 (n_in,) 또는 배치 (N, {n_in})가 필요하지만 모양 {X.shape}을(를) 받았습니다"
+            )
+        return X
+
+    def forward(self, X):
+        """순전파: 입력 X를 층마다 통과시켜 출력을 돌려준다."""
+        X = self._check_input(X)
+        self._single = X.ndim == 1
+        a = X.reshape(1, -1) if self._single else X  # (N, n_in)
+        for layer in self.layers:
+            a = layer.forward(a)
+        return self._shape_out(a)
+
+    def _check_target(self, y, y_pred):
+        y = as_float_array(y, "y")
+        if y.shape != y_pred.shape:
+            raise ValueError(f"y: 출력과 같은 모양 {y_pred.shape}이 필요하지만 모양 {y.shape}을(를) 받았습니다")
+        return y
+
+    def loss(self, X, y, loss="mse"):
+        """X에 대한 출력과 정답 y 사이의 손실 값."""
+        check_choice(loss, LOSSES, "loss")
+        y_pred = self.forward(X)
+        return LOSSES[loss][0](y_pred, self._check_target(y, y_pred))
+
+    def backprop(self, X, y, loss="mse"):
+        """역전파: 손실 값과, 가중치·편향 배열마다 같은 모양의 기울기를 돌려준다.
+
+        Returns
+        -------
+        loss_value : float
+        dW : list of numpy.ndarray
+            ``weights[i]``와 같은 모양의 dL/dW.
+        db : list of numpy.ndarray
+            ``biases[i]``와 같은 모양의 dL/db.
+        """
+        check_choice(loss, LOSSES, "loss")
+        loss_fn, loss_grad = LOSSES[loss]
+        y_pred = self.forward(X)
+        y = self._check_target(y, y_pred)
+        dout = loss_grad(y_pred, y).reshape(self.layers[-1].a.shape)  # dL/d(출력)
+        for layer in reversed(self.layers):  # 출력층에서 입력층 쪽으로
+            dout = layer.backward(dout)
+        return loss_fn(y_pred, y), [layer.dW for layer in self.layers], [layer.db for layer in self.layers]
+
+    # --8<-- [end:network]
+
+    def __repr__(self):
+        return f"Network(sizes={self.sizes}, activations={self.activations})"
