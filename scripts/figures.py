@@ -1,0 +1,67 @@
+"""모든 그림을 그리는 진입점. 그리는 코드의 해시로 캐시한다.
+
+직접 실행하면 그림을 폴더에 그린다: ``python -m scripts.figures 출력폴더``
+"""
+
+import hashlib
+import importlib
+import shutil
+import sys
+import warnings
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+
+from scripts import plotstyle
+
+ROOT = Path(__file__).resolve().parent.parent
+#: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"파일이름.svg": 그리는 함수}를 가진다.
+MODULES = ["scripts.fig_neuron", "scripts.fig_activations"]
+
+
+def source_hash(module_name):
+    """그림을 결정하는 모든 것의 해시: 그 모듈, 공통 스타일, reference_nn 전체, 라이브러리 버전."""
+    h = hashlib.sha256()
+    files = [ROOT / (module_name.replace(".", "/") + ".py"), ROOT / "scripts" / "plotstyle.py"]
+    files += sorted((ROOT / "reference_nn").glob("*.py"))
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    h.update(f"matplotlib {matplotlib.__version__} numpy {np.__version__}".encode())
+    return h.hexdigest()[:16]
+
+
+def render_module(module_name, cache_dir):
+    """한 모듈의 그림을 (캐시에 없을 때만) 그리고, {파일이름: 경로}를 돌려준다."""
+    short = module_name.rsplit(".", 1)[-1]
+    out = Path(cache_dir) / f"{short}-{source_hash(module_name)}"
+    module = importlib.import_module(module_name)
+    if not all((out / name).exists() for name in module.FIGURES):
+        for stale in Path(cache_dir).glob(f"{short}-*"):
+            shutil.rmtree(stale)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.mkdir(parents=True, exist_ok=True)
+        plotstyle.setup()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "Glyph ... missing" 같은 경고는 빌드 실패
+            for name, draw in module.FIGURES.items():
+                plotstyle.save(draw(), tmp / name)
+        tmp.rename(out)
+    return {name: out / name for name in module.FIGURES}
+
+
+def render_all(cache_dir):
+    """모든 그림을 그리고 {사이트 안의 경로 "figures/...": 파일 경로}를 돌려준다."""
+    result = {}
+    for module_name in MODULES:
+        for name, path in render_module(module_name, cache_dir).items():
+            result[f"figures/{name}"] = path
+    return result
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "figures-out")
+    target.mkdir(parents=True, exist_ok=True)
+    for uri, path in render_all(ROOT / ".cache" / "figures").items():
+        shutil.copyfile(path, target / Path(uri).name)
+        print(target / Path(uri).name)

@@ -1,0 +1,135 @@
+"""MkDocs 빌드 훅: 사이트의 모든 맞춤 빌드 논리는 이 파일 하나에 있습니다.
+
+1. 그림: ``scripts/fig_*.py``가 ``reference_nn``으로 그린 SVG를 빌드에 더한다(docs/에는 쓰지 않는다).
+   그리는 코드의 해시로 ``.cache/figures/``에 캐시하므로 바뀐 것이 없으면 다시 그리지 않는다.
+2. 본문의 숫자: Markdown의 ``{{ 식 }}``을 ``reference_nn``으로 계산한 값으로 바꾼다.
+3. 수식: arithmatex가 남긴 TeX를 빌드 때 MathML로 바꾼다(JavaScript도 CDN도 쓰지 않는다).
+4. 노트북 페이지: mkdocs-jupyter가 넣는 외부 스크립트(MathJax, Mermaid CDN)와 큰 인라인 CSS를 빼고,
+   출력 그림에 노트북 메타데이터 ``image_alt``의 한국어 대체 글을 붙인다.
+"""
+
+import html
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+
+from latex2mathml.converter import convert as latex_to_mathml
+from mkdocs.structure.files import File
+from pymdownx.slugs import slugify
+
+ROOT = Path(__file__).resolve().parent.parent
+
+log = logging.getLogger("mkdocs.hooks.reference_nn")
+
+
+def _fresh_imports():
+    """serve 중 패키지나 스크립트가 바뀌었을 수 있으므로 매 빌드마다 새로 불러온다."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # scripts 패키지를 불러오기 위해(MkDocs는 훅을 읽은 뒤 sys.path를 되돌린다)
+    for name in list(sys.modules):
+        if name.split(".")[0] in ("reference_nn", "scripts"):
+            del sys.modules[name]
+    from scripts import figures, pagevars
+
+    return figures, pagevars
+
+
+_state = {}
+
+
+def on_pre_build(config):
+    figures, pagevars = _fresh_imports()
+    _state["figures"] = figures.render_all(ROOT / ".cache" / "figures")
+    _state["namespace"] = pagevars.namespace()
+
+
+def on_files(files, config):
+    for src_uri, path in _state["figures"].items():
+        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    return files
+
+
+_EXPR = re.compile(r"\{\{\s*(.+?)\s*\}\}")
+
+
+def on_page_markdown(markdown, page, config, files):
+    namespace = _state["namespace"]
+
+    def evaluate(match):
+        try:
+            return str(eval(match.group(1), {"__builtins__": {}}, dict(namespace)))
+        except Exception as err:
+            raise ValueError(f"{page.file.src_uri}: {{{{ {match.group(1)} }}}}를 계산하지 못했습니다: {err!r}") from err
+
+    return _EXPR.sub(evaluate, markdown)
+
+
+_MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.+?)\\\)|\\\[(?P<block>.+?)\\\])\s*</(?P=tag)>',
+    re.DOTALL,
+)
+
+
+def _to_mathml(match):
+    tex = html.unescape(match.group("inline") or match.group("block"))
+    display = "block" if match.group("block") else "inline"
+    mathml = latex_to_mathml(tex.strip(), display=display)
+    # 원래 TeX는 화면에 보이지 않는 alttext로만 남긴다(보조 기술용)
+    mathml = mathml.replace("<math ", f'<math alttext="{html.escape(tex.strip())}" ', 1)
+    return f'<{match.group("tag")} class="math">{mathml}</{match.group("tag")}>'
+
+
+_NB_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
+_NB_SCRIPT = re.compile(r"<script[^>]*>.*?</script>", re.DOTALL)
+_NB_COPY = re.compile(
+    r'<clipboard-copy[^>]*>.*?</clipboard-copy>|<div class="clipboard-copy-txt"[^>]*>.*?</div>', re.DOTALL
+)
+_NB_HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#[^"]*">')
+_slugify = slugify(case="lower")
+
+
+def on_page_content(html_text, page, config, files):
+    html_text = _MATH.sub(_to_mathml, html_text)
+    if page.file.src_uri.endswith(".ipynb"):
+        # 외부 요청을 만드는 스크립트와 575 KB짜리 인라인 CSS를 뺀다(모양은 extra.css가 맡는다)
+        html_text = _NB_SCRIPT.sub("", _NB_STYLE.sub("", html_text))
+        html_text = _NB_COPY.sub("", html_text)  # 스크립트 없이는 동작하지 않는 복사 단추와 그 숨은 글
+        html_text = html_text.replace("highlight-ipynb", "highlight")
+        html_text = _notebook_alt_text(html_text, page)
+        html_text = _notebook_heading_ids(html_text, page)
+    return html_text
+
+
+_NB_DEFAULT_ALT = 'alt="No description has been provided for this image"'
+
+
+def _notebook_alt_text(html_text, page):
+    """nbconvert의 영어 기본 대체 글을 노트북 메타데이터 image_alt의 글로 차례대로 바꾼다."""
+    metadata = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))["metadata"]
+    alts = metadata.get("image_alt", [])
+    found = html_text.count(_NB_DEFAULT_ALT)
+    if found != len(alts):
+        raise ValueError(f"{page.file.src_uri}: 출력 그림 {found}개에 대체 글(image_alt)이 {len(alts)}개 있습니다")
+    for alt in alts:
+        html_text = html_text.replace(_NB_DEFAULT_ALT, f'alt="{html.escape(alt)}"', 1)
+    return html_text
+
+
+def _notebook_heading_ids(html_text, page):
+    """nbconvert는 한글 제목의 id를 비워 둔다: 제목과 목차(toc)에 같은, 한글을 살린 id를 준다."""
+    items, stack = [], list(reversed(list(page.toc)))
+    while stack:  # 목차를 문서 순서대로 편다
+        item = stack.pop()
+        items.append(item)
+        stack.extend(reversed(item.children))
+    headings = list(_NB_HEADING.finditer(html_text))
+    if len(headings) != len(items):
+        raise ValueError(f"{page.file.src_uri}: 제목 {len(headings)}개와 목차 항목 {len(items)}개가 맞지 않습니다")
+    for item in items:
+        item.id = _slugify(html.unescape(item.title), "-")
+    ids = iter(item.id for item in items)
+    return _NB_HEADING.sub(
+        lambda m: f'<h{m.group(1)} id="{(i := next(ids))}">{m.group(2)}<a class="anchor-link" href="#{i}">', html_text
+    )

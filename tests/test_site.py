@@ -1,0 +1,175 @@
+"""빌드된 사이트(브라우저 없이): 수식, 그림, 본문의 숫자, 노트북, 외부 요청."""
+
+import json
+import re
+import warnings
+from urllib.parse import unquote
+
+import matplotlib.pyplot as plt
+import pytest
+
+from reference_nn import relu, sigmoid, sigmoid_grad, step
+from scripts import figures, plotstyle
+from tests.htmltext import parse
+
+RAW_TEX = re.compile(r"\\(frac|sigma|operatorname|begin|max|le|cdot|partial|iff|left|right)\b|\$\$|\\\(|\\\[|\$[^$\s]")
+SOURCE_TYPOS = [
+    "겅우",
+    "뉴련",
+    "입력밧",
+    "Flase",
+    "Recified",
+    "신경마의",
+    "잇지만",
+    "학습이용",
+    "전판되",
+    "개신한",
+    "taget",
+    "원할한",
+    "완하시",
+]
+
+
+def test_every_nav_page_is_built(pages):
+    for page in [
+        "index.html",
+        "neuron/index.html",
+        "step/index.html",
+        "sigmoid/index.html",
+        "relu/index.html",
+        "notebooks/activations/index.html",
+        "glossary/index.html",
+    ]:
+        assert page in pages
+
+
+def test_no_raw_tex_or_placeholders_in_prose(pages):
+    for name, html in pages.items():
+        prose = parse(html).prose
+        assert not RAW_TEX.search(prose), f"{name}: 렌더링되지 않은 TeX: {RAW_TEX.search(prose).group(0)!r}"
+        assert "{{" not in prose, f"{name}: 계산되지 않은 {{{{ 식 }}}}"
+        assert "}}" not in prose, f"{name}: 계산되지 않은 {{{{ 식 }}}}"
+        assert "--8<--" not in html, f"{name}: 포함되지 않은 스니펫"
+
+
+def test_formulas_are_mathml_without_script(pages):
+    for name in ["neuron/index.html", "step/index.html", "sigmoid/index.html", "relu/index.html"]:
+        html = pages[name]
+        assert html.count("<math ") >= 2, name
+        assert 'class="arithmatex"' not in html
+        assert "mathjax" not in html.lower()
+        assert "katex" not in html.lower()
+
+
+def test_prose_numbers_come_from_the_package(pages):
+    sig = parse(pages["sigmoid/index.html"]).prose
+    assert f"약 {sigmoid(0.2):.4f}" in sig
+    assert f"약 {round(sigmoid(0.2) * 100)}%" in sig
+    assert f"{sigmoid(0.2):.2f}" in sig
+    assert f"가장 클 때도 {sigmoid_grad(0):g}" in sig
+    step_text = parse(pages["step/index.html"]).prose
+    assert f"무조건 {step(0.1):g}이" in step_text
+    relu_text = parse(pages["relu/index.html"]).prose
+    assert f"-3을 넣으면 {relu(-3):g}, 2.5를 넣으면 {relu(2.5):g}" in relu_text
+
+
+def test_source_typos_are_fixed(pages):
+    for name, html in pages.items():
+        for typo in SOURCE_TYPOS:
+            assert typo not in parse(html).prose, f"{name}: 원문의 오타 {typo!r}"
+
+
+def test_no_external_resources(pages):
+    for name, html in pages.items():
+        for src in parse(html).sources:
+            assert not re.match(r"^(https?:)?//", src), f"{name}: 외부 리소스 {src}"
+        assert "fonts.googleapis" not in html
+        assert "fonts.gstatic" not in html
+
+
+def test_images_exist_and_have_korean_alt(site, pages):
+    for name, html in pages.items():
+        page_dir = (site / name).parent
+        for img in parse(html).images:
+            if not img["src"].startswith("data:"):
+                assert (page_dir / img["src"]).resolve().is_file(), f"{name}: 없는 그림 {img['src']}"
+            alt = img.get("alt", "")
+            assert re.search(r"[가-힣]", alt), f"{name}: 그림 {img['src']}에 한국어 대체 글이 없습니다"
+            assert len(alt) >= 15, f"{name}: 그림 {img['src']}의 대체 글이 너무 짧습니다"
+
+
+def test_search_index_is_korean(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "ko" in index["config"]["lang"]
+    hits = [d["location"] for d in index["docs"] if "시그모이드" in d["title"]]
+    assert hits
+    assert hits[0].startswith("sigmoid/")
+
+
+def test_notebook_is_executed_and_downloadable(site, pages):
+    html = pages["notebooks/activations/index.html"]
+    assert f"본문의 숫자와 일치합니다: {round(sigmoid(0.2), 4)}" in html  # 빌드 때 실행된 출력
+    assert "data:image/png;base64," in html  # 그래프가 그려졌다
+    assert (site / "notebooks" / "activations" / "activations.ipynb").is_file()
+    assert 'href="activations.ipynb"' in html
+    assert "download" in html
+
+
+def _page_weight(site, name, html):
+    """HTML과 그 페이지의 그림 파일을 더한 바이트 수."""
+    page_dir = (site / name).parent
+    files = [i["src"] for i in parse(html).images if not i["src"].startswith("data:")]  # data:는 HTML에 이미 들어 있다
+    return len(html.encode()) + sum((page_dir / src).resolve().stat().st_size for src in files)
+
+
+def test_notebook_page_is_not_heavier_than_others(site, pages):
+    others = [_page_weight(site, n, h) for n, h in pages.items() if "notebooks" not in n]
+    notebook = _page_weight(site, "notebooks/activations/index.html", pages["notebooks/activations/index.html"])
+    assert notebook <= max(others), (notebook, max(others))
+    assert "<style" not in pages["notebooks/activations/index.html"].split('class="jupyter-wrapper"')[1]
+
+
+def test_figures_are_byte_identical(tmp_path):
+    first = figures.render_all(tmp_path / "a")
+    second = figures.render_all(tmp_path / "b")
+    assert first.keys() == second.keys()
+    for uri in first:
+        assert first[uri].read_bytes() == second[uri].read_bytes(), uri
+        assert b"<dc:date>" not in first[uri].read_bytes()
+
+
+def test_missing_korean_glyph_fails(monkeypatch):
+    plotstyle.setup()
+    monkeypatch.setitem(plt.rcParams, "font.family", ["DejaVu Sans"])
+    fig, ax = plt.subplots()
+    ax.set_title("시그모이드")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(UserWarning, match="Glyph"):
+            plotstyle.save(fig, "/dev/null")
+    plt.close(fig)
+
+
+def test_korean_font_comes_from_pip_package():
+    path = plotstyle.korean_font_path()
+    assert path.is_file()
+    assert "site-packages" in str(path) or "dist-packages" in str(path)
+
+
+def test_internal_links_and_anchors_resolve(site, pages):
+    parsed = {name: parse(html) for name, html in pages.items()}
+    checked = 0
+    for name, page in parsed.items():
+        for href in page.links:
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue  # 바깥 링크(mailto:, https:)는 여기서 다루지 않는다
+            path, _, fragment = href.partition("#")
+            target = ((site / name).parent / path).resolve() if path else (site / name)
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{name}: 깨진 링크 {href}"
+            key = target.relative_to(site).as_posix()
+            if fragment and key in parsed:
+                assert unquote(fragment) in parsed[key].ids, f"{name}: 없는 앵커 {href}"
+            checked += 1
+    assert checked > 50
