@@ -51,7 +51,7 @@ def step_figure():
 # --8<-- [start:sigmoid_figure]
 def sigmoid_figure():
     """시그모이드와 그 도함수. sigmoid(0.2)와 도함수의 최댓값 0.25를 표시한다."""
-    fig, ax_f, ax_g = _pair(r"시그모이드 함수 $\sigma(x)$", r"도함수 $\sigma'(x) = \sigma(x)\,(1 - \sigma(x))$")
+    fig, ax_f, ax_g = _pair("시그모이드 함수 σ(x)", "도함수 σ'(x) = σ(x)(1 − σ(x))")
     ax_f.plot(X, sigmoid(X), color=BLUE)
     ax_f.axhline(1, color=GRAY, lw=0.8, ls=":")
     y02 = sigmoid(0.2)
@@ -97,7 +97,7 @@ def threshold_figure():
     ax.text(-3, 0.62, r"$z \leq 0 \Leftrightarrow \sigma(z) \leq 0.5$", ha="center", color=GRAY)
     ax.text(-3, 0.52, "음성(실패)", ha="center", color=GRAY)
     ax.set_xlabel("입력 z (가중합)")
-    ax.set_ylabel(r"출력 $\sigma(z)$")
+    ax.set_ylabel("출력 σ(z)")
     ax.set_ylim(-0.05, 1.05)
     ax.legend(loc="upper left", fontsize=9)
     return fig

@@ -5,9 +5,9 @@
 
 import hashlib
 import importlib
+import re
 import shutil
 import sys
-import warnings
 from pathlib import Path
 
 import matplotlib
@@ -17,13 +17,15 @@ from scripts import plotstyle
 
 ROOT = Path(__file__).resolve().parent.parent
 #: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"파일이름.svg": 그리는 함수}를 가진다.
-MODULES = ["scripts.fig_neuron", "scripts.fig_activations"]
+MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_networks"]
 
 
 def source_hash(module_name):
-    """그림을 결정하는 모든 것의 해시: 그 모듈, 공통 스타일, reference_nn 전체, 라이브러리 버전."""
+    """그림을 결정하는 모든 것의 해시: 그 모듈, 그 모듈이 부르는 scripts 모듈, reference_nn 전체, 라이브러리 버전."""
     h = hashlib.sha256()
-    files = [ROOT / (module_name.replace(".", "/") + ".py"), ROOT / "scripts" / "plotstyle.py"]
+    module_file = ROOT / (module_name.replace(".", "/") + ".py")
+    used = re.findall(r"^from scripts(?:\.(\w+) import| import (\w+))", module_file.read_text(), re.MULTILINE)
+    files = [module_file] + [ROOT / "scripts" / f"{a or b}.py" for a, b in used]
     files += sorted((ROOT / "reference_nn").glob("*.py"))
     for f in files:
         h.update(f.name.encode() + b"\0" + f.read_bytes())
@@ -42,8 +44,7 @@ def render_module(module_name, cache_dir):
         tmp = out.with_name(out.name + ".tmp")
         tmp.mkdir(parents=True, exist_ok=True)
         plotstyle.setup()
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # "Glyph ... missing" 같은 경고는 빌드 실패
+        with plotstyle.strict_glyphs():  # 글꼴에 없는 글자는 빌드 실패
             for name, draw in module.FIGURES.items():
                 plotstyle.save(draw(), tmp / name)
         tmp.rename(out)

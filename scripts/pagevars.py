@@ -19,6 +19,9 @@ def percent(x, digits=0):
 
 
 def namespace():
+    from scripts import examples, tables
+
     names = {name: getattr(reference_nn, name) for name in reference_nn.__all__}
+    names.update(examples=examples, tables=tables)
     names.update(np=np, exp=math.exp, fmt=fmt, percent=percent, round=round, float=float, int=int, abs=abs, max=max)
     return names

@@ -1,6 +1,9 @@
 """모든 그림의 공통 모양: 한글 글꼴, 결정적(deterministic) SVG 저장."""
 
+import contextlib
 import importlib.util
+import logging
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -22,11 +25,16 @@ def korean_font_path():
 
 
 def setup():
-    """한글 글꼴과 결정적 출력을 설정한다. 한글에 없는 글리프(예: 빼기 기호 U+2212)는 DejaVu Sans가 맡는다."""
+    """한글 글꼴과 결정적 출력을 설정한다.
+
+    라틴 문자, 숫자, 빼기 기호(U+2212)는 DejaVu Sans가, 한글은 글리프 단위 대체(fallback)로 NanumGothic이 그린다.
+    수식(mathtext)은 대체를 하지 않으므로 DejaVu Sans가 앞에 있어야 로그 눈금의 빼기 기호가 나온다.
+    """
     font_manager.fontManager.addfont(str(korean_font_path()))
     plt.rcParams.update(
         {
-            "font.family": ["NanumGothic", "DejaVu Sans"],
+            "font.family": ["DejaVu Sans", "NanumGothic"],
+            "mathtext.fontset": "dejavusans",
             "axes.unicode_minus": True,
             "svg.fonttype": "path",  # 글자를 도형으로: 읽는 사람의 글꼴과 상관없이 같게 보인다
             "svg.hashsalt": "reference_nn",
@@ -45,3 +53,29 @@ def save(fig, path):
     """메타데이터(날짜, 소프트웨어)를 빼고 저장해 같은 입력이면 같은 바이트가 나오게 한다."""
     fig.savefig(path, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     plt.close(fig)
+
+
+class _GlyphLog(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def strict_glyphs():
+    """글꼴에 없는 글자를 오류로 만든다: 경고("Glyph ... missing")와 mathtext 로그("does not have a glyph") 모두."""
+    handler = _GlyphLog()
+    logger = logging.getLogger("matplotlib")
+    logger.addHandler(handler)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            yield
+    finally:
+        logger.removeHandler(handler)
+    missing = [m for m in handler.messages if "glyph" in m.lower()]
+    if missing:
+        raise RuntimeError(f"그림에 글꼴이 없는 글자가 있습니다: {missing[0]}")

@@ -2,7 +2,6 @@
 
 import json
 import re
-import warnings
 from urllib.parse import unquote
 
 import matplotlib.pyplot as plt
@@ -106,12 +105,16 @@ def test_search_index_is_korean(site):
     assert hits[0].startswith("sigmoid/")
 
 
-def test_notebook_is_executed_and_downloadable(site, pages):
-    html = pages["notebooks/activations/index.html"]
-    assert f"본문의 숫자와 일치합니다: {round(sigmoid(0.2), 4)}" in html  # 빌드 때 실행된 출력
+@pytest.mark.parametrize(
+    ("name", "output"),
+    [("activations", f"본문의 숫자와 일치합니다: {round(sigmoid(0.2), 4)}"), ("xor", "정확도: 1.0")],
+)
+def test_notebook_is_executed_and_downloadable(site, pages, name, output):
+    html = pages[f"notebooks/{name}/index.html"]
+    assert output in html  # 빌드 때 실행된 출력
     assert "data:image/png;base64," in html  # 그래프가 그려졌다
-    assert (site / "notebooks" / "activations" / "activations.ipynb").is_file()
-    assert 'href="activations.ipynb"' in html
+    assert (site / "notebooks" / name / f"{name}.ipynb").is_file()
+    assert f'href="{name}.ipynb"' in html
     assert "download" in html
 
 
@@ -122,11 +125,12 @@ def _page_weight(site, name, html):
     return len(html.encode()) + sum((page_dir / src).resolve().stat().st_size for src in files)
 
 
-def test_notebook_page_is_not_heavier_than_others(site, pages):
+@pytest.mark.parametrize("name", ["activations", "xor"])
+def test_notebook_page_is_not_heavier_than_others(site, pages, name):
     others = [_page_weight(site, n, h) for n, h in pages.items() if "notebooks" not in n]
-    notebook = _page_weight(site, "notebooks/activations/index.html", pages["notebooks/activations/index.html"])
-    assert notebook <= max(others), (notebook, max(others))
-    assert "<style" not in pages["notebooks/activations/index.html"].split('class="jupyter-wrapper"')[1]
+    page = f"notebooks/{name}/index.html"
+    assert _page_weight(site, page, pages[page]) <= max(others)
+    assert "<style" not in pages[page].split('class="jupyter-wrapper"')[1]
 
 
 def test_figures_are_byte_identical(tmp_path):
@@ -138,15 +142,18 @@ def test_figures_are_byte_identical(tmp_path):
         assert b"<dc:date>" not in first[uri].read_bytes()
 
 
-def test_missing_korean_glyph_fails(monkeypatch):
+@pytest.mark.parametrize(
+    ("family", "title"),
+    [(["DejaVu Sans"], "시그모이드"), (None, "$x^{깊이}$")],  # 한글 글꼴 없음 / 수식(mathtext) 안의 한글
+)
+def test_missing_glyph_fails_the_figure(monkeypatch, family, title):
     plotstyle.setup()
-    monkeypatch.setitem(plt.rcParams, "font.family", ["DejaVu Sans"])
+    if family:
+        monkeypatch.setitem(plt.rcParams, "font.family", family)
     fig, ax = plt.subplots()
-    ax.set_title("시그모이드")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with pytest.raises(UserWarning, match="Glyph"):
-            plotstyle.save(fig, "/dev/null")
+    ax.set_title(title)
+    with pytest.raises((UserWarning, RuntimeError), match=r"(?i)glyph"), plotstyle.strict_glyphs():
+        plotstyle.save(fig, "/dev/null")
     plt.close(fig)
 
 

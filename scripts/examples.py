@@ -1,0 +1,112 @@
+"""2부 페이지의 계산 예제: 작은 신경망 한 번의 순전파·역전파·갱신, XOR 학습, 기울기 소실 측정.
+
+표(scripts/tables.py)와 그림(scripts/fig_networks.py)이 모두 여기의 결과를 쓴다.
+"""
+
+from functools import cache
+
+import numpy as np
+
+from reference_nn import Network, accuracy, train
+
+# --8<-- [start:worked_example]
+#: 입력 2개, 은닉 뉴런 2개, 출력 1개. 활성화 함수는 모두 시그모이드.
+W_h = [[0.15, 0.25], [0.20, 0.30]]  # 입력층 -> 은닉층, 모양 (2, 2)
+b_h = [0.35, 0.35]
+W_y = [[0.40], [0.45]]  # 은닉층 -> 출력층, 모양 (2, 1)
+b_y = [0.60]
+x = [0.05, 0.10]  # 입력
+target = [0.01]  # 실젯값(정답)
+learning_rate = 0.5
+
+
+def example():
+    """예제 신경망, 입력, 정답."""
+    net = Network.from_params([W_h, W_y], [b_h, b_y], ["sigmoid", "sigmoid"])
+    return net, np.array(x), np.array(target)
+
+
+# --8<-- [end:worked_example]
+
+
+@cache
+def worked_step():
+    """순전파 -> 역전파 -> 갱신 -> 다시 순전파 한 바퀴의 모든 값."""
+    net, x_, t = example()
+    y_out = net.forward(x_)
+    forward = {"z": [z.copy() for z in net.z], "a": [a.copy() for a in net.a], "y_out": y_out.copy()}
+    loss, dW, db = net.backprop(x_, t, "mse")
+    for layer, gW, gb in zip(net.layers, dW, db, strict=True):
+        layer.W -= learning_rate * gW
+        layer.b -= learning_rate * gb
+    y_new = net.forward(x_)
+    return {
+        "forward": forward,
+        "error": float(t[0] - y_out[0]),
+        "loss": loss,
+        "dW": dW,
+        "db": db,
+        "new_weights": [W.copy() for W in net.weights],
+        "new_y_out": float(y_new[0]),
+        "new_error": float(t[0] - y_new[0]),
+        "new_loss": net.loss(x_, t, "mse"),
+    }
+
+
+# --8<-- [start:xor]
+X_XOR = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+Y_XOR = np.array([[0], [1], [1], [0]], dtype=float)
+XOR_EPOCHS = 2000
+XOR_LEARNING_RATE = 1.0
+
+
+@cache
+def xor_runs(seed=0):
+    """은닉층이 없는 신경망과 은닉층(뉴런 4개)이 있는 신경망을 같은 조건으로 XOR에 학습시킨다."""
+    runs = {}
+    for name, sizes in [("single", [2, 1]), ("hidden", [2, 4, 1])]:
+        net = Network(sizes, "sigmoid", seed=seed)
+        history = train(net, X_XOR, Y_XOR, "binary_cross_entropy", XOR_LEARNING_RATE, XOR_EPOCHS)
+        runs[name] = {"net": net, "history": history, "accuracy": accuracy(net, X_XOR, Y_XOR)}
+    return runs
+
+
+# --8<-- [end:xor]
+
+
+@cache
+def xor_learning_rates(rates=(0.1, 1.0, 5.0, 100.0), seed=0):
+    """학습률마다 은닉층이 있는 XOR 신경망의 마지막 손실과 정확도."""
+    out = []
+    for lr in rates:
+        net = Network([2, 4, 1], "sigmoid", seed=seed)
+        history = train(net, X_XOR, Y_XOR, "binary_cross_entropy", lr, XOR_EPOCHS)
+        out.append((lr, history[-1], accuracy(net, X_XOR, Y_XOR)))
+    return out
+
+
+# --8<-- [start:vanishing]
+DEPTHS = range(1, 11)
+
+
+@cache
+def first_layer_gradients(hidden, width=16, batch=64, seeds=5):
+    """은닉층 수(깊이)마다 첫 번째 층 가중치 기울기의 크기(노름, 시드 평균).
+
+    입력 16개, 은닉층 depth개(각 16개, 활성화 함수 hidden), 출력 1개(시그모이드), 이진 교차 엔트로피.
+    """
+    sizes = []
+    for depth in DEPTHS:
+        norms = []
+        for seed in range(seeds):
+            rng = np.random.default_rng(seed)
+            X = rng.normal(size=(batch, width))
+            y = rng.integers(0, 2, size=(batch, 1)).astype(float)
+            net = Network([width] * (depth + 1) + [1], [hidden] * depth + ["sigmoid"], seed=seed)
+            _, dW, _ = net.backprop(X, y, "binary_cross_entropy")
+            norms.append(np.linalg.norm(dW[0]))
+        sizes.append(float(np.mean(norms)))
+    return sizes
+
+
+# --8<-- [end:vanishing]

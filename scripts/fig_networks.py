@@ -1,0 +1,176 @@
+"""2부 그림: Network 객체에서 그린 신경망 구조, 순전파와 역전파의 흐름, XOR, 기울기 소실."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Circle, FancyArrowPatch
+
+from reference_nn import Network, sigmoid_grad
+from scripts import examples
+from scripts.plotstyle import BLUE, GRAY, GREEN, ORANGE, RED
+
+
+# --8<-- [start:draw_network]
+def draw_network(ax, net, title, x0=0.0, gap=2.2, weight_labels=None, top=None):
+    """net.sizes에서 층마다 뉴런 수를 읽어 그린다. 입력층은 가중치가 없으므로 흰 원으로 그린다.
+
+    top은 제목과 층 이름의 높이를 정하는 뉴런 수(여러 신경망을 나란히 그릴 때 맞춘다).
+    돌려주는 값은 층마다 뉴런 중심 좌표의 목록이다.
+    """
+    sizes = net.sizes
+    top = top or max(sizes)
+    centers = []
+    for i, n in enumerate(sizes):
+        ys = [(n - 1) / 2 - k for k in range(n)]
+        centers.append([(x0 + i * gap, y) for y in ys])
+    for i in range(len(sizes) - 1):  # 가중치 = 연결선 (n_in x n_out개)
+        for a in centers[i]:
+            for b in centers[i + 1]:
+                ax.plot([a[0], b[0]], [a[1], b[1]], color=GRAY, lw=0.7, alpha=0.6, zorder=1)
+        if weight_labels:
+            mid = x0 + (i + 0.5) * gap
+            ax.text(mid, top / 2 + 0.15, weight_labels[i], ha="center", color=ORANGE, fontsize=12)
+    for i, layer in enumerate(centers):
+        is_input = i == 0
+        for c in layer:
+            ax.add_patch(
+                Circle(c, 0.28, fc="white" if is_input else "#e8eaf6", ec=GRAY if is_input else BLUE, lw=1.6, zorder=2)
+            )
+        name = "입력층" if is_input else ("출력층" if i == len(centers) - 1 else "은닉층")
+        ax.text(
+            layer[0][0], -top / 2 - 0.55, f"{name}\n({len(layer)}개)", ha="center", va="top", fontsize=10, color=GRAY
+        )
+    ax.text(x0 + (len(sizes) - 1) * gap / 2, top / 2 + 0.75, title, ha="center", fontsize=12)
+    return centers
+
+
+# --8<-- [end:draw_network]
+
+
+def _canvas(width, height):
+    fig, ax = plt.subplots(figsize=(width, height))
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    return fig, ax
+
+
+# --8<-- [start:single_vs_deep]
+SINGLE = Network([3, 2], "sigmoid")
+DEEP = Network([3, 4, 4, 2], ["relu", "relu", "sigmoid"])
+
+
+def single_vs_deep():
+    """단층 신경망과 심층 신경망을 나란히."""
+    fig, ax = _canvas(8.6, 3.8)
+    top = max(SINGLE.sizes + DEEP.sizes)
+    draw_network(ax, SINGLE, f"단층 신경망: 파라미터 {SINGLE.n_params}개", x0=0, top=top)
+    draw_network(ax, DEEP, f"심층 신경망: 파라미터 {DEEP.n_params}개", x0=4.2, top=top)
+    ax.set_xlim(-0.8, 11.8)
+    ax.set_ylim(-3.4, 3.0)
+    return fig
+
+
+# --8<-- [end:single_vs_deep]
+
+
+def _flow_arrow(ax, start, end, color, text):
+    """그림 아래쪽에 흐름 방향 화살표와 그 설명을 그린다."""
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=22, lw=2.5, color=color))
+    ax.text((start[0] + end[0]) / 2, start[1] - 0.45, text, ha="center", color=color, fontsize=11)
+
+
+# --8<-- [start:forward_backward]
+def forward_figure():
+    """예제 신경망(입력 2, 은닉 2, 출력 1)을 지나는 순전파: W_h, W_y를 거쳐 y_out으로."""
+    net, _, _ = examples.example()
+    fig, ax = _canvas(7.0, 3.6)
+    centers = draw_network(ax, net, "순전파: 입력 → 은닉층 → 출력", weight_labels=["$W_h$", "$W_y$"])
+    out = centers[-1][0]
+    ax.text(out[0] + 0.45, out[1], r"$y_{out}$", va="center", fontsize=13)
+    _flow_arrow(ax, (-0.2, -2.9), (4.6, -2.9), BLUE, "데이터가 흐르는 방향")
+    ax.set_xlim(-0.8, 5.6)
+    ax.set_ylim(-3.6, 2.1)
+    return fig
+
+
+def backward_figure():
+    """역전파: 오차(target - y_out)가 W_y, 그다음 W_h 쪽으로 거꾸로 전해진다."""
+    net, _, _ = examples.example()
+    fig, ax = _canvas(7.6, 3.6)
+    centers = draw_network(ax, net, "역전파: 오차 → W_y 갱신 → W_h 갱신", weight_labels=["$W_h$", "$W_y$"])
+    out = centers[-1][0]
+    ax.text(out[0] + 0.45, out[1] + 0.1, "오차 = target − y_out", va="center", fontsize=11, color=RED)
+    _flow_arrow(ax, (4.6, -2.9), (-0.2, -2.9), RED, "기울기가 전해지는 방향")
+    ax.set_xlim(-0.8, 7.4)
+    ax.set_ylim(-3.6, 2.1)
+    return fig
+
+
+# --8<-- [end:forward_backward]
+
+
+# --8<-- [start:xor_figure]
+def xor_figure():
+    """XOR: 은닉층 없는 신경망과 있는 신경망의 결정 영역, 그리고 손실 곡선."""
+    runs = examples.xor_runs()
+    fig, axes = plt.subplots(1, 3, figsize=(11, 3.4), constrained_layout=True)
+    grid = np.linspace(-0.25, 1.25, 151)
+    gx, gy = np.meshgrid(grid, grid)
+    points = np.column_stack([gx.ravel(), gy.ravel()])
+    titles = {"single": "은닉층 없음 [2, 1]", "hidden": "은닉층 하나 [2, 4, 1]"}
+    for ax, name in zip(axes[:2], ["single", "hidden"], strict=True):
+        run = runs[name]
+        prob = run["net"].forward(points).reshape(gx.shape)
+        ax.contourf(gx, gy, prob > 0.5, levels=[-0.5, 0.5, 1.5], colors=["#fde0c5", "#c5cae9"])
+        ax.contour(gx, gy, prob, levels=[0.5], colors=[GRAY], linewidths=1)
+        for (px, py), label in zip(examples.X_XOR, examples.Y_XOR[:, 0], strict=True):
+            ax.scatter(
+                px, py, s=90, marker="o" if label else "X", color=BLUE if label else ORANGE, edgecolor="black", zorder=3
+            )
+        ax.set_title(f"{titles[name]}: 정확도 {run['accuracy']:.0%}")
+        ax.set_xlabel("$x_1$")
+        ax.set_ylabel("$x_2$")
+        ax.set_aspect("equal")
+        ax.grid(False)
+    ax = axes[2]
+    for name, color in [("single", ORANGE), ("hidden", BLUE)]:
+        ax.plot(runs[name]["history"], color=color, label=titles[name])
+    ax.set_yscale("log")
+    ax.set_xlabel("갱신 횟수")
+    ax.set_ylabel("손실 (이진 교차 엔트로피)")
+    ax.set_title("손실 곡선")
+    ax.legend(fontsize=9)
+    return fig
+
+
+# --8<-- [end:xor_figure]
+
+
+# --8<-- [start:vanishing_figure]
+def vanishing_figure():
+    """깊이에 따른 첫 번째 층 기울기의 크기: 시그모이드 은닉층과 ReLU 은닉층, 그리고 0.25^깊이."""
+    depths = list(examples.DEPTHS)
+    sig = examples.first_layer_gradients("sigmoid")
+    rel = examples.first_layer_gradients("relu")
+    fig, ax = plt.subplots(figsize=(6.4, 3.6), constrained_layout=True)
+    ax.plot(depths, sig, "o-", color=ORANGE, label="시그모이드 은닉층")
+    ax.plot(depths, rel, "s-", color=GREEN, label="ReLU 은닉층")
+    bound = [sig[0] * sigmoid_grad(0) ** (d - 1) for d in depths]
+    ax.plot(depths, bound, "--", color=RED, lw=1.2, label="0.25를 깊이만큼 곱한 비율 (깊이 1에 맞춤)")
+    ax.set_yscale("log")
+    ax.set_xticks(depths)
+    ax.set_xlabel("은닉층 수 (깊이)")
+    ax.set_ylabel("첫 번째 층 기울기의 크기")
+    ax.legend(fontsize=9)
+    return fig
+
+
+# --8<-- [end:vanishing_figure]
+
+
+FIGURES = {
+    "single_vs_deep.svg": single_vs_deep,
+    "forward.svg": forward_figure,
+    "backward.svg": backward_figure,
+    "xor.svg": xor_figure,
+    "vanishing.svg": vanishing_figure,
+}

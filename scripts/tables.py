@@ -1,0 +1,119 @@
+"""페이지에 넣는 Markdown 표. 모든 숫자는 reference_nn으로 계산한 scripts.examples에서 온다."""
+
+from itertools import pairwise
+
+import numpy as np
+
+from reference_nn import Network, sigmoid_grad
+from scripts import examples
+
+
+def _f(x, digits=4):
+    return f"{float(x):.{digits}f}"
+
+
+def _vec(v, digits=4):
+    return "[" + ", ".join(_f(x, digits) for x in np.ravel(v)) + "]"
+
+
+def _table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def forward_table():
+    """예제 신경망의 순전파: 층마다 가중합 z와 출력 a."""
+    fw = examples.worked_step()["forward"]
+    rows = [("입력층", "(가중치 없음)", f"$x$ = {_vec(fw['a'][0])}")]
+    rows.append(("은닉층", f"$z_h = x W_h + b_h$ = {_vec(fw['z'][0])}", f"$h = \\sigma(z_h)$ = {_vec(fw['a'][1])}"))
+    rows.append(
+        (
+            "출력층",
+            f"$z_y = h W_y + b_y$ = {_vec(fw['z'][1])}",
+            f"$y_{{\\text{{out}}}} = \\sigma(z_y)$ = {_vec(fw['a'][2])}",
+        )
+    )
+    return _table(["층", "가중합 z", "출력 a"], rows)
+
+
+def _param_rows(name, sub, values, grads, new_values):
+    """W_{y,ij}처럼 원소마다 한 줄. i는 앞 층의 뉴런, j는 다음 층의 뉴런(1부터 센다)."""
+    rows = []
+    values, grads, new_values = (np.atleast_2d(np.asarray(v)) for v in (values, grads, new_values))
+    for (i, j), v in np.ndenumerate(values):
+        index = f"{i + 1}{j + 1}" if values.shape[0] > 1 else f"{j + 1}"
+        rows.append((f"${name}_{{{sub},{index}}}$", _f(v), _f(grads[i, j], 6), _f(new_values[i, j])))
+    return rows
+
+
+def backward_table():
+    """예제 신경망의 역전파와 갱신: 파라미터마다 값, 기울기, 갱신 뒤의 값(출력층 쪽부터)."""
+    step = examples.worked_step()
+    net, _, _ = examples.example()
+    new_b = [b - examples.learning_rate * g for b, g in zip(net.biases, step["db"], strict=True)]
+    rows = _param_rows("W", "y", net.weights[1], step["dW"][1], step["new_weights"][1])
+    rows += _param_rows("b", "y", net.biases[1], step["db"][1], new_b[1])
+    rows += _param_rows("W", "h", net.weights[0], step["dW"][0], step["new_weights"][0])
+    rows += _param_rows("b", "h", net.biases[0], step["db"][0], new_b[0])
+    header = ["파라미터", "갱신 전", "기울기 ∂L/∂(파라미터)", f"갱신 뒤 (학습률 {examples.learning_rate:g})"]
+    return _table(header, rows)
+
+
+def _count(sizes):
+    terms = " + ".join(f"{a}×{b}" for a, b in pairwise(sizes))
+    return terms, sum(sizes[1:])
+
+
+def params_table():
+    """이 사이트에 나오는 신경망들의 파라미터 수."""
+    nets = [
+        ("단층 신경망(그림)", [3, 2]),
+        ("심층 신경망(그림)", [3, 4, 4, 2]),
+        ("XOR, 은닉층 없음", [2, 1]),
+        ("XOR, 은닉층 하나", [2, 4, 1]),
+        ("손글씨 숫자(28×28 픽셀) 분류의 예", [784, 128, 10]),
+    ]
+    rows = []
+    for name, sizes in nets:
+        terms, n_bias = _count(sizes)
+        total = Network(sizes, "sigmoid").n_params
+        rows.append((name, str(sizes), terms, n_bias, f"**{total:,}**"))
+    return _table(["신경망", "층 크기", "가중치 수", "편향 수", "파라미터 합계"], rows)
+
+
+def xor_table():
+    """XOR 학습 결과: 은닉층 유무에 따른 정확도와 마지막 손실."""
+    runs = examples.xor_runs()
+    rows = [
+        (
+            "은닉층 없음 [2, 1]",
+            runs["single"]["net"].n_params,
+            f"{runs['single']['accuracy']:.0%}",
+            _f(runs["single"]["history"][-1]),
+        ),
+        (
+            "은닉층 하나 [2, 4, 1]",
+            runs["hidden"]["net"].n_params,
+            f"{runs['hidden']['accuracy']:.0%}",
+            _f(runs["hidden"]["history"][-1]),
+        ),
+    ]
+    return _table(["신경망", "파라미터 수", "정확도", f"{examples.XOR_EPOCHS}번 갱신 뒤 손실"], rows)
+
+
+def learning_rate_table():
+    """학습률에 따른 XOR 학습 결과."""
+    rows = [(f"{lr:g}", _f(loss), f"{acc:.0%}") for lr, loss, acc in examples.xor_learning_rates()]
+    return _table(["학습률", f"{examples.XOR_EPOCHS}번 갱신 뒤 손실", "정확도"], rows)
+
+
+def vanishing_table():
+    """깊이별 첫 번째 층 기울기의 크기."""
+    sig = examples.first_layer_gradients("sigmoid")
+    rel = examples.first_layer_gradients("relu")
+    rows = []
+    for d, s, r in zip(examples.DEPTHS, sig, rel, strict=True):
+        rows.append((d, f"{s:.2e}", f"{s / sig[0]:.2e}", f"{sigmoid_grad(0) ** (d - 1):.2e}", f"{r:.2e}"))
+    header = ["은닉층 수", "시그모이드: 기울기 크기", "깊이 1에 대한 비율", "0.25^(깊이−1)", "ReLU: 기울기 크기"]
+    return _table(header, rows)
