@@ -11,6 +11,7 @@ class PageParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.text, self.links, self.images, self.ids, self.sources = [], [], [], set(), []
+        self.all_text = []  # 코드까지 포함한 모든 글자
         self._hidden = 0
 
     def handle_starttag(self, tag, attrs):
@@ -32,6 +33,7 @@ class PageParser(HTMLParser):
             self._hidden -= 1
 
     def handle_data(self, data):
+        self.all_text.append(data)
         if not self._hidden:
             self.text.append(data)
 
@@ -40,4 +42,5 @@ def parse(html):
     parser = PageParser()
     parser.feed(html)
     parser.prose = " ".join(parser.text)
+    parser.everything = "".join(parser.all_text)
     return parser
