@@ -4,7 +4,8 @@
    그리는 코드의 해시로 ``.cache/figures/``에 캐시하므로 바뀐 것이 없으면 다시 그리지 않는다.
 2. 본문의 숫자: Markdown의 ``{{ 식 }}``을 ``reference_nn``으로 계산한 값으로 바꾼다.
 3. 수식: arithmatex가 남긴 TeX를 빌드 때 MathML로 바꾼다(JavaScript도 CDN도 쓰지 않는다).
-4. 노트북 페이지: mkdocs-jupyter가 넣는 외부 스크립트(MathJax, Mermaid CDN)와 큰 인라인 CSS를 빼고,
+4. 접근성: 테마의 검색 대화상자에 이름(aria-label)을 붙인다(Material이 빠뜨린 것).
+5. 노트북 페이지: mkdocs-jupyter가 넣는 외부 스크립트(MathJax, Mermaid CDN)와 큰 인라인 CSS를 빼고,
    출력 그림에 노트북 메타데이터 ``image_alt``의 한국어 대체 글을 붙인다.
 """
 
@@ -78,7 +79,9 @@ def _to_mathml(match):
     mathml = latex_to_mathml(tex.strip(), display=display)
     # 원래 TeX는 화면에 보이지 않는 alttext로만 남긴다(보조 기술용)
     mathml = mathml.replace("<math ", f'<math alttext="{html.escape(tex.strip())}" ', 1)
-    return f'<{match.group("tag")} class="math">{mathml}</{match.group("tag")}>'
+    if display == "block":  # 가로로 넘치면 스크롤되므로 키보드로도 닿게 한다(접근성)
+        return f'<div class="math" tabindex="0">{mathml}</div>'
+    return f'<span class="math">{mathml}</span>'
 
 
 _NB_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
@@ -133,3 +136,10 @@ def _notebook_heading_ids(html_text, page):
     return _NB_HEADING.sub(
         lambda m: f'<h{m.group(1)} id="{(i := next(ids))}">{m.group(2)}<a class="anchor-link" href="#{i}">', html_text
     )
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output, page, config):
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="검색">', 1)

@@ -24,6 +24,8 @@ class PageParser(HTMLParser):
             self.links.append(a["href"])
         if tag == "img":
             self.images.append(a)
+        if tag == "link" and a.get("rel") in ("canonical", "alternate"):
+            return  # 주소를 알리는 것일 뿐 내려받지 않는다
         for key in ("src", "href"):
             if tag in ("img", "script", "link", "iframe", "source", "video", "audio") and a.get(key):
                 self.sources.append(a[key])

@@ -1,0 +1,179 @@
+"""사이트를 읽는 사람처럼: 실제 브라우저(Debian의 Chromium을 Playwright로)로 모든 페이지를 연다.
+
+Chromium이 없으면 설치 방법을 알려 주며 건너뛴다. CI(REQUIRE_BROWSER=1)에서는 건너뛰지 않고 실패한다.
+"""
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = "브라우저 테스트를 하려면: apt-get install chromium fonts-nanum 와 pip install -e '.[test]'"
+
+# 화면에 보이는 글자(코드, 수식 제외)를 모으는 스크립트
+PROSE_JS = """() => {
+  const body = document.querySelector('.md-content').cloneNode(true);
+  body.querySelectorAll('pre, code, math, script, style').forEach(e => e.remove());
+  return body.innerText;
+}"""
+RAW_TEX = re.compile(r"\\(frac|sigma|operatorname|begin|partial|delta|text)\b|\$\$|\\\(|\\\[|\$[A-Za-z\\]")
+
+
+def _chromium_path():
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = _chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        path = None
+    if not path:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1인데 Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
+        pytest.skip(f"Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """빌드된 사이트를 127.0.0.1의 빈 포트에서 제공한다(아무 정적 서버로도 읽힌다는 뜻)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def _page_urls(pages):
+    return [name.removesuffix("index.html") for name in pages]
+
+
+def _open(page, url):
+    """페이지를 열고, 그동안의 콘솔 오류와 바깥 요청을 모은다."""
+    errors, outside = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else None,
+    )
+    page.goto(url, wait_until="networkidle")
+    return errors, outside
+
+
+def test_every_page_in_the_browser(page, base_url, pages):
+    for path in _page_urls(pages):
+        errors, outside = _open(page, base_url + path)
+        assert errors == [], f"{path}: 콘솔 오류 {errors}"
+        assert outside == [], f"{path}: 바깥 호스트 요청 {outside}"
+        images = page.evaluate(
+            "() => [...document.querySelectorAll('.md-content img')]"
+            ".map(i => [i.src.slice(0, 80), i.naturalWidth, i.alt])"
+        )
+        for src, width, alt in images:
+            assert width > 0, f"{path}: 그림이 로드되지 않았습니다: {src}"
+            assert re.search(r"[가-힣]", alt), f"{path}: 한국어 대체 글이 없는 그림: {src}"
+        prose = page.evaluate(PROSE_JS)
+        match = RAW_TEX.search(prose)
+        assert match is None, f"{path}: 화면에 TeX가 보입니다: {match.group(0) if match else ''}"
+
+
+def test_formulas_render_as_math(page, base_url):
+    _open(page, base_url + "sigmoid/")
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('.md-content math')].filter(m => m.offsetParent !== null)"
+        ".map(m => m.getBoundingClientRect().height)"
+    )
+    assert boxes, "보이는 수식이 없습니다"
+    assert all(h > 0 for h in boxes)
+    # 분수(mfrac)는 한 줄보다 높게 그려진다: MathML이 실제로 조판되었다는 뜻
+    frac_height = page.evaluate(
+        "() => document.querySelector('.md-content div.math math').getBoundingClientRect().height"
+    )
+    line_height = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.md-content p')).fontSize)")
+    assert frac_height > 1.5 * line_height
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("시그모이드", "sigmoid/"), ("역전파", "backprop/"), ("가중치", "neuron/")],
+)
+def test_korean_search(page, base_url, query, expected):
+    _open(page, base_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))")
+    if expected == "neuron/":
+        assert any(expected in h for h in hrefs), hrefs
+    else:
+        assert expected in hrefs[0], hrefs
+
+
+def test_palette_toggle(page, base_url):
+    _open(page, base_url)
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.get_attribute("body", "data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+
+
+def test_folded_admonitions_open(page, base_url):
+    _open(page, base_url + "sigmoid/")
+    details = page.locator(".md-content details").first
+    assert details.get_attribute("open") is None
+    assert not details.locator("p").first.is_visible()
+    details.locator("summary").click()
+    assert details.get_attribute("open") is not None
+    assert details.locator("p").first.is_visible()
+
+
+def test_accessibility_with_axe(page, base_url, pages):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    problems = []
+    for path in _page_urls(pages):
+        _open(page, base_url + path)
+        result = axe.run(page)
+        for v in result.response["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in v["nodes"]][:3]
+                problems.append(f"{path}: {v['id']} ({v['impact']}) {targets}")
+    assert problems == [], "\n".join(problems)

@@ -1,0 +1,88 @@
+"""프로젝트 자체: README의 두 명령, CI, GitHub Actions 워크플로, 재현 가능한 빌드."""
+
+import filecmp
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.config import load_config
+
+from tests.conftest import ROOT, build_site
+
+
+def readme_commands():
+    """README의 bash 코드 블록들(빌드 명령, 테스트 명령 순서)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [block.strip() for block in re.findall(r"```bash\n(.*?)```", text, re.DOTALL)]
+
+
+def test_readme_has_exactly_two_commands():
+    build, test = readme_commands()
+    assert "mkdocs build --strict" in build
+    assert "pytest" in test
+
+
+def test_ci_runs_the_readme_test_command_and_requires_the_browser():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    _, test = readme_commands()
+    assert test in ci
+    assert "REQUIRE_BROWSER=1" in ci
+    assert "apt-get install" in ci
+    assert "chromium" in ci
+
+
+def _workflow(name):
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    assert isinstance(data["jobs"], dict)
+    assert data.get(True) or data.get("on")  # PyYAML은 'on' 키를 True로 읽는다
+    return data
+
+
+def test_pages_workflow_builds_with_the_readme_command():
+    data = _workflow("pages.yml")
+    build, _ = readme_commands()
+    runs = [step.get("run", "") for step in data["jobs"]["build"]["steps"]]
+    assert build in runs
+    uses = [step.get("uses", "") for job in data["jobs"].values() for step in job["steps"]]
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert data["permissions"]["pages"] == "write"
+
+
+def test_test_workflow_covers_oldest_and_newest():
+    data = _workflow("test.yml")
+    include = data["jobs"]["test"]["strategy"]["matrix"]["include"]
+    pythons = [entry["python"] for entry in include]
+    assert "3.10" in pythons
+    assert any(entry["numpy"] == "numpy==1.26.4" for entry in include)
+    runs = " ".join(step.get("run", "") for step in data["jobs"]["test"]["steps"])
+    assert 'pip install -e ".[docs,test]"' in runs
+    assert "python -m pytest" in runs
+
+
+def test_site_config_for_publishing():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config["site_url"].startswith("https://")
+    assert config["repo_url"].startswith("https://github.com/")
+    assert config["edit_uri"]
+    assert config["theme"]["language"] == "ko"
+    assert config["theme"]["font"] is False
+
+
+def _tree(path):
+    return sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file())
+
+
+def test_two_clean_builds_are_byte_identical(site, tmp_path):
+    second = tmp_path / "again"
+    build_site(second)
+    files = _tree(site)
+    assert files == _tree(second)
+    _, mismatch, errors = filecmp.cmpfiles(site, second, files, shallow=False)
+    assert mismatch == []
+    assert errors == []
+
+
+def test_figures_are_not_committed():
+    assert not list((ROOT / "docs").rglob("*.svg"))
+    assert not (ROOT / "docs" / "figures").exists()
+    assert not list(Path(ROOT / "docs").rglob("*.png"))
