@@ -4,6 +4,8 @@ import numbers
 
 import numpy as np
 
+_FLOATS = (np.dtype(np.float64), np.dtype(np.float32))
+
 
 def describe(value):
     """오류 메시지에 쓸 값의 짧은 설명을 만든다."""
@@ -17,11 +19,15 @@ def describe(value):
 
 def is_real_scalar(x):
     """bool을 뺀 실수 스칼라(Python 또는 NumPy)인지 알려 준다."""
+    if type(x) in (float, int):  # 가장 흔한 경우를 먼저(빠른 길)
+        return True
     return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))
 
 
 def as_float_array(x, name):
-    """x를 실수 배열로 바꾼다. float32는 그대로, 나머지 수는 float64가 된다."""
+    """x를 실수 배열로 바꾼다. float32는 그대로, 나머지 수는 float64가 된다(이미 그렇다면 복사하지 않는다)."""
+    if type(x) is np.ndarray and x.dtype in _FLOATS:
+        return x
     if isinstance(x, (str, bytes, bool, np.bool_)) or x is None:
         raise TypeError(f"{name}: 실수 또는 실수의 배열(리스트)이 필요하지만 {describe(x)}을(를) 받았습니다")
     try:
@@ -34,7 +40,7 @@ def as_float_array(x, name):
         raise TypeError(f"{name}: 실수 또는 실수의 배열(리스트)이 필요하지만 dtype {arr.dtype}인 값을 받았습니다")
     if arr.dtype == np.float32:
         return arr
-    return arr.astype(np.float64)
+    return arr.astype(np.float64, copy=False)
 
 
 def check_positive(value, name):

@@ -112,8 +112,8 @@ def sigmoid(x):
     (0.0, 1.0)
     """
     x, scalar = _prepare(x)
-    e = np.exp(-np.abs(x))  # 0 < e <= 1: 넘치지 않는다
-    y = np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    e = np.exp(-np.abs(x))  # 0 <= e <= 1: 넘치지 않는다
+    y = np.where(x >= 0, 1, e) / (1 + e)  # x >= 0: 1/(1+e^-x), x < 0: e^x/(1+e^x)
     return _finish(y, x, scalar)
 
 

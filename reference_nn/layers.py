@@ -44,12 +44,15 @@ class Dense:
         self.a = self.f(self.z)  # (N, n_out)
         return self.a
 
-    def backward(self, dout):
-        """dout = dL/da: (N, n_out)를 받아 dL/dx: (N, n_in)를 돌려준다. dout은 바꾸지 않는다."""
+    def backward(self, dout, input_grad=True):
+        """dout = dL/da: (N, n_out)를 받아 dL/dx: (N, n_in)를 돌려준다. dout은 바꾸지 않는다.
+
+        첫 번째 층처럼 입력에 대한 기울기가 필요 없으면 input_grad=False로 그 행렬 곱을 건너뛴다.
+        """
         dz = dout * self.f_grad(self.z)  # (N, n_out), 새 배열
         self.dW = self.x.T @ dz  # (n_in, n_out)
         self.db = dz.sum(axis=0)  # (n_out,)
-        return dz @ self.W.T  # (N, n_in)
+        return dz @ self.W.T if input_grad else None  # (N, n_in)
 
 
 # --8<-- [end:dense]

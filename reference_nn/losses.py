@@ -51,9 +51,9 @@ def mse_grad(y_pred, y):
 
 
 def _check_probabilities(y_pred, y):
-    if np.any((y < 0) | (y > 1)):
+    if y.min() < 0 or y.max() > 1:
         raise ValueError("y: 0과 1 사이의 정답(레이블)이 필요하지만 범위를 벗어난 값을 받았습니다")
-    if np.any((y_pred < 0) | (y_pred > 1)):
+    if y_pred.min() < 0 or y_pred.max() > 1:
         raise ValueError("y_pred: 0과 1 사이의 확률이 필요하지만 범위를 벗어난 값을 받았습니다")
 
 

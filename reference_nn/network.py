@@ -82,8 +82,9 @@ class Network:
             raise ValueError(
                 f"biases: weights와 같은 수({len(weights)}개)의 편향 배열이 필요하지만 {len(biases)}개를 받았습니다"
             )
-        Ws = [as_float_array(W, f"weights[{i}]") for i, W in enumerate(weights)]
-        bs = [as_float_array(b, f"biases[{i}]") for i, b in enumerate(biases)]
+        # 복사한다: 학습은 가중치를 제자리에서 바꾸므로 넘겨준 배열이 바뀌면 안 된다
+        Ws = [as_float_array(W, f"weights[{i}]").copy() for i, W in enumerate(weights)]
+        bs = [as_float_array(b, f"biases[{i}]").copy() for i, b in enumerate(biases)]
         for i, (W, b) in enumerate(zip(Ws, bs, strict=True)):
             if W.ndim != 2 or (i > 0 and W.shape[0] != Ws[i - 1].shape[1]):
                 raise ValueError(
@@ -176,8 +177,8 @@ class Network:
         y_pred = self.forward(X)
         y = self._check_target(y, y_pred)
         dout = loss_grad(y_pred, y).reshape(self.layers[-1].a.shape)  # dL/d(출력)
-        for layer in reversed(self.layers):  # 출력층에서 입력층 쪽으로
-            dout = layer.backward(dout)
+        for i in reversed(range(len(self.layers))):  # 출력층에서 입력층 쪽으로
+            dout = self.layers[i].backward(dout, input_grad=i > 0)  # 입력 X의 기울기는 필요 없다
         return loss_fn(y_pred, y), [layer.dW for layer in self.layers], [layer.db for layer in self.layers]
 
     # --8<-- [end:network]

@@ -3,11 +3,41 @@
 표(scripts/tables.py)와 그림(scripts/fig_networks.py)이 모두 여기의 결과를 쓴다.
 """
 
-from functools import cache
+import functools
+import hashlib
+import pickle
+from pathlib import Path
 
 import numpy as np
 
 from reference_nn import Network, accuracy, train
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "examples"
+
+
+def cache(fn):
+    """결과를 메모리와 디스크(.cache/examples)에 캐시한다. 열쇠는 이 파일, reference_nn 전체, NumPy 버전, 인자의 해시.
+
+    사이트를 다시 빌드할 때 바뀐 것이 없으면 학습을 다시 돌리지 않는다.
+    """
+
+    @functools.cache
+    def wrapper(*args):
+        h = hashlib.sha256(Path(__file__).read_bytes())
+        for f in sorted((ROOT / "reference_nn").glob("*.py")):
+            h.update(f.read_bytes())
+        h.update(f"{np.__version__} {fn.__name__} {args!r}".encode())
+        path = CACHE / f"{fn.__name__}-{h.hexdigest()[:16]}.pkl"
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        result = fn(*args)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(result))
+        return result
+
+    return functools.wraps(fn)(wrapper)
+
 
 # --8<-- [start:worked_example]
 #: 입력 2개, 은닉 뉴런 2개, 출력 1개. 활성화 함수는 모두 시그모이드.

@@ -134,8 +134,8 @@ def relu_figure():
 
 
 FIGURES = {
-    "step.svg": step_figure,
-    "sigmoid.svg": sigmoid_figure,
-    "sigmoid_threshold.svg": threshold_figure,
-    "relu.svg": relu_figure,
+    "step": step_figure,
+    "sigmoid": sigmoid_figure,
+    "sigmoid_threshold": threshold_figure,
+    "relu": relu_figure,
 }

@@ -168,9 +168,9 @@ def vanishing_figure():
 
 
 FIGURES = {
-    "single_vs_deep.svg": single_vs_deep,
-    "forward.svg": forward_figure,
-    "backward.svg": backward_figure,
-    "xor.svg": xor_figure,
-    "vanishing.svg": vanishing_figure,
+    "single_vs_deep": single_vs_deep,
+    "forward": forward_figure,
+    "backward": backward_figure,
+    "xor": xor_figure,
+    "vanishing": vanishing_figure,
 }

@@ -54,4 +54,4 @@ def neuron_diagram(neuron=EXAMPLE):
 # --8<-- [end:neuron_diagram]
 
 
-FIGURES = {"neuron.svg": neuron_diagram}
+FIGURES = {"neuron": neuron_diagram}

@@ -16,7 +16,7 @@ import numpy as np
 from scripts import plotstyle
 
 ROOT = Path(__file__).resolve().parent.parent
-#: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"파일이름.svg": 그리는 함수}를 가진다.
+#: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"이름": 그리는 함수}를 가진다(파일은 이름.webp).
 MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_networks"]
 
 
@@ -38,7 +38,8 @@ def render_module(module_name, cache_dir):
     short = module_name.rsplit(".", 1)[-1]
     out = Path(cache_dir) / f"{short}-{source_hash(module_name)}"
     module = importlib.import_module(module_name)
-    if not all((out / name).exists() for name in module.FIGURES):
+    files = {name: f"{name}.{plotstyle.FORMAT}" for name in module.FIGURES}
+    if not all((out / f).exists() for f in files.values()):
         for stale in Path(cache_dir).glob(f"{short}-*"):
             shutil.rmtree(stale)
         tmp = out.with_name(out.name + ".tmp")
@@ -46,9 +47,9 @@ def render_module(module_name, cache_dir):
         plotstyle.setup()
         with plotstyle.strict_glyphs():  # 글꼴에 없는 글자는 빌드 실패
             for name, draw in module.FIGURES.items():
-                plotstyle.save(draw(), tmp / name)
+                plotstyle.save(draw(), tmp / files[name])
         tmp.rename(out)
-    return {name: out / name for name in module.FIGURES}
+    return {f: out / f for f in files.values()}
 
 
 def render_all(cache_dir):

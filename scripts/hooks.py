@@ -1,5 +1,6 @@
 """MkDocs 빌드 훅: 사이트의 모든 맞춤 빌드 논리는 이 파일 하나에 있습니다.
 
+0. 노트북: ``scripts/notebooks.py``가 실행하고 노트북과 reference_nn의 해시로 캐시한다.
 1. 그림: ``scripts/fig_*.py``가 ``reference_nn``으로 그린 SVG를 빌드에 더한다(docs/에는 쓰지 않는다).
    그리는 코드의 해시로 ``.cache/figures/``에 캐시하므로 바뀐 것이 없으면 다시 그리지 않는다.
 2. 본문의 숫자: Markdown의 ``{{ 식 }}``을 ``reference_nn``으로 계산한 값으로 바꾼다.
@@ -32,23 +33,29 @@ def _fresh_imports():
     for name in list(sys.modules):
         if name.split(".")[0] in ("reference_nn", "scripts"):
             del sys.modules[name]
-    from scripts import figures, pagevars
+    from scripts import figures, notebooks, pagevars
 
-    return figures, pagevars
+    return figures, notebooks, pagevars
 
 
 _state = {}
 
 
 def on_pre_build(config):
-    figures, pagevars = _fresh_imports()
+    figures, notebooks, pagevars = _fresh_imports()
     _state["figures"] = figures.render_all(ROOT / ".cache" / "figures")
+    _state["notebooks"] = notebooks
     _state["namespace"] = pagevars.namespace()
 
 
 def on_files(files, config):
     for src_uri, path in _state["figures"].items():
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for file in files:
+        if file.src_uri.endswith(".ipynb"):
+            # 실행된(캐시된) 노트북을 대신 렌더링한다. 원래 경로(src_uri)와 파일 이름은 그대로다.
+            executed = _state["notebooks"].execute_cached(file.abs_src_path, ROOT / ".cache" / "notebooks")
+            file.abs_src_path = str(executed)
     return files
 
 

@@ -1,6 +1,8 @@
 """페이지에 넣는 Markdown 표. 모든 숫자는 reference_nn으로 계산한 scripts.examples에서 온다."""
 
+import json
 from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 
@@ -117,3 +119,32 @@ def vanishing_table():
         rows.append((d, f"{s:.2e}", f"{s / sig[0]:.2e}", f"{sigmoid_grad(0) ** (d - 1):.2e}", f"{r:.2e}"))
     header = ["은닉층 수", "시그모이드: 기울기 크기", "깊이 1에 대한 비율", "0.25^(깊이−1)", "ReLU: 기울기 크기"]
     return _table(header, rows)
+
+
+def activation_cost():
+    """scripts/bench.py가 잰 시그모이드·ReLU 연산 시간(측정한 머신과 날짜를 함께)."""
+    path = Path(__file__).with_name("activation_cost.json")
+    if not path.exists():
+        return '!!! info "측정값 없음"\n\n    아직 `python -m scripts.bench`로 측정하지 않았습니다.'
+    c = json.loads(path.read_text(encoding="utf-8"))
+    ms = c["ms"]
+    rows = [
+        ("`sigmoid(x)`", ms["sigmoid"], "`relu(x)`", ms["relu"], f"{c['ratio_sigmoid_relu']}배"),
+        ("`sigmoid_grad(x)`", ms["sigmoid_grad"], "`relu_grad(x)`", ms["relu_grad"], f"{c['ratio_grad']}배"),
+        (
+            "NumPy `1 / (1 + np.exp(-x))`",
+            ms["numpy_exp_sigmoid"],
+            "NumPy `np.maximum(x, 0)`",
+            ms["numpy_maximum_relu"],
+            f"{c['ratio_numpy']}배",
+        ),
+    ]
+    table = _table(["시그모이드 쪽", "시간(ms)", "ReLU 쪽", "시간(ms)", "비"], rows)
+    where = (
+        f"{c['date']}, {c['cpu']} CPU {c['cores']}코어, Python {c['python']}, NumPy {c['numpy']}, "
+        f"{c['dtype']} 값 {c['n']:,}개, 여러 번 잰 것 중 가장 빠른 값"
+    )
+    body = f"{table}\n\n측정 조건: {where}. 숫자는 머신마다 다르며, `python -m scripts.bench`로 다시 잴 수 있습니다."
+    return '!!! info "측정: 시그모이드 대 ReLU의 연산 시간"\n\n' + "\n".join(
+        ("    " + line) if line else "" for line in body.splitlines()
+    )

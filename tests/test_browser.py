@@ -3,14 +3,13 @@
 Chromium이 없으면 설치 방법을 알려 주며 건너뛴다. CI(REQUIRE_BROWSER=1)에서는 건너뛰지 않고 실패한다.
 """
 
-import functools
-import http.server
 import os
 import re
 import shutil
-import threading
 
 import pytest
+
+from scripts import pageweight
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,21 +52,10 @@ def browser():
         b.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
-    """빌드된 사이트를 127.0.0.1의 빈 포트에서 제공한다(아무 정적 서버로도 읽힌다는 뜻)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with pageweight.serve(site) as url:
+        yield url
 
 
 @pytest.fixture
@@ -115,7 +103,8 @@ def test_every_page_in_the_browser(page, base_url, pages):
 def test_formulas_render_as_math(page, base_url):
     _open(page, base_url + "sigmoid/")
     boxes = page.evaluate(
-        "() => [...document.querySelectorAll('.md-content math')].filter(m => m.offsetParent !== null)"
+        "() => [...document.querySelectorAll('.md-content math')]"
+        ".filter(m => m.closest('details:not([open])') === null)"
         ".map(m => m.getBoundingClientRect().height)"
     )
     assert boxes, "보이는 수식이 없습니다"
@@ -177,3 +166,24 @@ def test_accessibility_with_axe(page, base_url, pages):
                 targets = [n["target"] for n in v["nodes"]][:3]
                 problems.append(f"{path}: {v['id']} ({v['impact']}) {targets}")
     assert problems == [], "\n".join(problems)
+
+
+def test_page_weight_within_budget(browser, base_url, site, pages, tmp_path):
+    """모든 페이지(노트북 포함)의 전송 바이트가 같은 글과 그림의 기본 Material 페이지의 1.25배 이내."""
+    plain = pageweight.build_plain_site(site, tmp_path / "plain")
+    rows = []
+    with pageweight.serve(plain) as plain_url:
+        for path in _page_urls(pages):
+            ours = pageweight.transfer_bytes(browser, base_url + path)
+            reference = pageweight.transfer_bytes(browser, plain_url + path)
+            rows.append((path or "/", ours, reference, ours / reference))
+    table = "\n".join(f"{p:28} {o:>9,} {r:>9,} {x:5.2f}" for p, o, r, x in rows)
+    assert all(x <= 1.25 for *_, x in rows), f"페이지 무게(우리, 기준, 비율):\n{table}"
+
+
+def test_no_render_blocking_script(page, base_url):
+    _open(page, base_url + "backprop/")
+    blocking = page.evaluate(
+        "() => [...document.head.querySelectorAll('script[src]')].filter(s => !s.async && !s.defer).map(s => s.src)"
+    )
+    assert blocking == []

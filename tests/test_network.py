@@ -123,3 +123,17 @@ def test_from_params_checks_shapes():
         Network.from_params([np.zeros((2, 3)), np.zeros((2, 1))], [np.zeros(3), np.zeros(1)], "relu")
     with pytest.raises(ValueError, match=r"^biases\[0\]: 모양 \(3,\)"):
         Network.from_params([np.zeros((2, 3))], [np.zeros(2)], "relu")
+
+
+def test_from_params_copies_its_arguments():
+    W = np.array([[1.0], [1.0]])
+    net = Network.from_params([W], [np.array([0.0])], ["sigmoid"])
+    net.layers[0].W -= 1.0
+    np.testing.assert_array_equal(W, [[1.0], [1.0]])
+
+
+def test_float64_input_is_not_copied_or_changed():
+    X = np.ones((3, 2))
+    net = Network([2, 2, 1], "sigmoid")
+    net.backprop(X, np.zeros((3, 1)))
+    np.testing.assert_array_equal(X, np.ones((3, 2)))

@@ -84,5 +84,6 @@ def test_two_clean_builds_are_byte_identical(site, tmp_path):
 
 def test_figures_are_not_committed():
     assert not list((ROOT / "docs").rglob("*.svg"))
+    assert not list((ROOT / "docs").rglob("*.webp"))
     assert not (ROOT / "docs" / "figures").exists()
     assert not list(Path(ROOT / "docs").rglob("*.png"))

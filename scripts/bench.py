@@ -1,0 +1,252 @@
+"""성능 측정: 예산(budget)과 함께 표로 출력하고 JSON으로 남긴다. 손으로 실행한다(테스트는 --tiny로 돌아가는지만 본다).
+
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m scripts.bench [--tests] [--lighthouse]
+
+- 사이트 빌드: 깨끗한 빌드, 바뀐 것 없는 다시 빌드
+- 페이지 무게: 같은 글·그림의 기본 Material 페이지 대비 전송 바이트(브라우저), 선택: Lighthouse 성능 점수
+- 테스트 전체 시간(--tests)
+- reference_nn 학습 한 단계 대 PyTorch(CPU, float64; torch가 설치되어 있을 때)
+- 시그모이드 대 ReLU 연산 비용(값 10^6개): 결과를 scripts/activation_cost.json에 써서 페이지가 인용한다
+"""
+
+import argparse
+import datetime
+import itertools
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from pathlib import Path
+
+import numpy as np
+
+from reference_nn import Network, relu, relu_grad, sigmoid, sigmoid_grad
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTIVATION_COST_JSON = ROOT / "scripts" / "activation_cost.json"
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+rows = []  # (항목, 측정값, 예산, 통과 여부)
+
+
+def report(item, value, budget, ok):
+    rows.append({"item": item, "value": value, "budget": budget, "ok": ok})
+    print(f"{item:58} {value:>22} {budget:>26} {'OK' if ok else '초과'}")
+
+
+def best(fn, number, repeat=5):
+    """가장 빠른 회차의 1회 평균 시간(초). 공유 머신의 잡음을 줄인다."""
+    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+# ---------------------------------------------------------------- 1. 사이트 빌드
+def bench_build():
+    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+    out = Path(tempfile.mkdtemp())
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(out)]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, capture_output=True)
+    clean = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, capture_output=True)
+    again = time.perf_counter() - t0
+    report("깨끗한 빌드(그림, 노트북 실행 포함)", f"{clean:.1f} s", "<= 15 s", clean <= 15)
+    limit = max(3.0, clean / 3)
+    report("바뀐 것 없는 다시 빌드", f"{again:.1f} s", f"<= {limit:.1f} s (3 s 또는 1/3)", again <= limit)
+    return out
+
+
+# ---------------------------------------------------------------- 2. 페이지 무게
+def bench_pages(site, lighthouse):
+    from playwright.sync_api import sync_playwright
+
+    from scripts import pageweight
+    from tests.test_browser import CHROMIUM_ARGS, _chromium_path
+
+    plain = pageweight.build_plain_site(site, Path(tempfile.mkdtemp()) / "plain")
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    pages = ["" if p == "." else p + "/" for p in pages if not p.startswith(("search", "assets"))]
+    serve = pageweight.serve
+    with sync_playwright() as p, serve(site) as ours_url, serve(plain) as plain_url, serve(site, gzip=True) as gz_url:
+        browser = p.chromium.launch(executable_path=_chromium_path(), args=CHROMIUM_ARGS)
+        for path in pages:
+            ours = pageweight.transfer_bytes(browser, ours_url + path)
+            ref = pageweight.transfer_bytes(browser, plain_url + path)
+            report(
+                f"페이지 무게 /{path}", f"{ours:,} B = {ours / ref:.2f}x", "<= 1.25x 기본 Material", ours / ref <= 1.25
+            )
+        browser.close()
+        if lighthouse:  # GitHub Pages처럼 gzip으로 보내는 서버에서 잰다
+            bench_lighthouse(gz_url, pages)
+
+
+def bench_lighthouse(base_url, pages):
+    prefix = ROOT / ".cache" / "lighthouse"
+    binary = prefix / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(
+            ["npm", "i", "-E", "--prefix", str(prefix), "lighthouse@12.2.3"], check=True, capture_output=True
+        )
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    for path in pages:
+        out = Path(tempfile.mkdtemp()) / "lh.json"
+        subprocess.run(
+            [
+                str(binary),
+                base_url + path,
+                "--quiet",
+                "--only-categories=performance",
+                "--output=json",
+                f"--output-path={out}",
+                "--chrome-flags=--headless --no-sandbox --disable-gpu",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        score = json.loads(out.read_text())["categories"]["performance"]["score"]
+        report(f"Lighthouse 성능 /{path}", f"{score:.2f}", ">= 0.95", score >= 0.95)
+
+
+# ---------------------------------------------------------------- 3. 테스트 시간
+def bench_tests():
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT, check=True, capture_output=True
+    )
+    elapsed = time.perf_counter() - t0
+    report("테스트 전체(브라우저 포함)", f"{elapsed:.0f} s", "<= 120 s", elapsed <= 120)
+
+
+# ---------------------------------------------------------------- 4. 학습 한 단계 대 PyTorch
+def _numpy_step(sizes, hidden, batch, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.random((batch, sizes[0]))
+    y = (rng.random((batch, sizes[-1])) > 0.5).astype(float)
+    net = Network(sizes, [hidden] * (len(sizes) - 2) + ["sigmoid"], seed=seed)
+
+    def step():  # 순전파, 역전파, 갱신 (train()의 한 바퀴와 같다)
+        _, dW, db = net.backprop(X, y, "binary_cross_entropy")
+        for layer, gW, gb in zip(net.layers, dW, db, strict=True):
+            layer.W -= 0.1 * gW
+            layer.b -= 0.1 * gb
+
+    return step
+
+
+def _torch_step(torch, sizes, hidden, batch, seed=0):
+    torch.manual_seed(seed)
+    layers = []
+    for n_in, n_out in itertools.pairwise(sizes):
+        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU() if hidden == "relu" else torch.nn.Sigmoid()]
+    layers[-1] = torch.nn.Sigmoid()
+    model = torch.nn.Sequential(*layers).double()
+    X = torch.rand(batch, sizes[0], dtype=torch.float64)
+    y = (torch.rand(batch, sizes[-1], dtype=torch.float64) > 0.5).double()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    loss_fn = torch.nn.BCELoss()
+
+    def step():
+        opt.zero_grad()
+        loss_fn(model(X), y).backward()
+        opt.step()
+
+    return step
+
+
+def bench_vs_torch(tiny):
+    try:
+        import torch
+    except ImportError:
+        print("PyTorch가 없어 비교를 건너뜁니다: pip install torch==2.13.0")
+        return
+    cases = [
+        ("XOR 2-4-1, batch 4", [2, 4, 1], "sigmoid", 4, 1.0),
+        ("784-128-10, batch 256", [784, 128, 10], "relu", 256, 1.5),
+    ]
+    for name, sizes, hidden, batch, budget in cases:
+        if tiny:
+            name, sizes, batch = f"{name} (tiny: 작게)", [s if s < 20 else 8 for s in sizes], min(batch, 8)
+        ours, theirs = _numpy_step(sizes, hidden, batch), _torch_step(torch, sizes, hidden, batch)
+        ours(), theirs()
+        number = 5 if tiny else (2000 if batch <= 8 else 100)
+        t_ours, t_torch = best(ours, number), best(theirs, number)
+        ratio = t_ours / t_torch
+        report(
+            f"학습 한 단계 {name}",
+            f"{t_ours * 1e6:.0f} us = {ratio:.2f}x torch",
+            f"<= {budget}x PyTorch",
+            ratio <= budget,
+        )
+    print(f"  (PyTorch {torch.__version__}, 스레드 {torch.get_num_threads()})")
+
+
+# ---------------------------------------------------------------- 5. 시그모이드 대 ReLU
+def bench_activations(tiny, write):
+    n = 1_000 if tiny else 1_000_000
+    x = np.random.default_rng(0).normal(size=n)
+    number = 3 if tiny else 20
+    times = {
+        name: best(lambda f=f: f(x), number)
+        for name, f in [("sigmoid", sigmoid), ("relu", relu), ("sigmoid_grad", sigmoid_grad), ("relu_grad", relu_grad)]
+    }
+    times["numpy_exp_sigmoid"] = best(lambda: 1 / (1 + np.exp(-x)), number)
+    times["numpy_maximum_relu"] = best(lambda: np.maximum(x, 0), number)
+    ratio = times["sigmoid"] / times["relu"]
+    grad_ratio = times["sigmoid_grad"] / times["relu_grad"]
+    numpy_ratio = times["numpy_exp_sigmoid"] / times["numpy_maximum_relu"]
+    report(f"sigmoid / relu 시간 비 (값 {n:,}개)", f"{ratio:.1f}x", "(측정: 원문의 주장)", True)
+    report("sigmoid_grad / relu_grad 시간 비", f"{grad_ratio:.1f}x", "(측정)", True)
+    report("NumPy 식 1/(1+exp(-x)) / maximum(x, 0)", f"{numpy_ratio:.1f}x", "(측정)", True)
+    result = {
+        "n": n,
+        "dtype": "float64",
+        "ms": {k: round(v * 1e3, 3) for k, v in times.items()},
+        "ratio_sigmoid_relu": round(ratio, 1),
+        "ratio_grad": round(grad_ratio, 1),
+        "ratio_numpy": round(numpy_ratio, 1),
+        "numpy": np.__version__,
+        "python": platform.python_version(),
+        "cpu": platform.machine(),
+        "cores": os.cpu_count(),
+        "date": datetime.date.today().isoformat(),
+    }
+    if write:
+        ACTIVATION_COST_JSON.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"  -> {ACTIVATION_COST_JSON.relative_to(ROOT)}에 썼습니다(시그모이드·ReLU 페이지가 인용합니다)")
+    return result
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tiny", action="store_true", help="작은 크기로 빨리 돌려 본다(테스트용, 빌드·브라우저 생략)")
+    parser.add_argument("--tests", action="store_true", help="테스트 전체 시간도 잰다")
+    parser.add_argument("--lighthouse", action="store_true", help="Lighthouse 성능 점수도 잰다(npm 필요)")
+    parser.add_argument("--json", type=Path, default=ROOT / ".cache" / "bench.json", help="결과 JSON 경로")
+    args = parser.parse_args(argv)
+
+    from threadpoolctl import threadpool_info
+
+    blas = [f"{i['internal_api']} {i.get('architecture', '')} x{i['num_threads']}" for i in threadpool_info()]
+    print(f"Python {platform.python_version()}, NumPy {np.__version__}, BLAS {', '.join(blas)}, 코어 {os.cpu_count()}")
+    for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+        print(f"{var}={os.environ.get(var)}")
+    print(f"{'항목':56} {'측정값':>20} {'예산':>24}")
+    if not args.tiny:
+        site = bench_build()
+        bench_pages(site, args.lighthouse)
+        if args.tests:
+            bench_tests()
+    bench_vs_torch(args.tiny)
+    bench_activations(args.tiny, write=not args.tiny)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"blas": blas, "rows": rows}, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0 if all(r["ok"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""노트북을 실행하고, 실행 결과를 노트북과 reference_nn의 해시로 캐시한다.
+
+mkdocs-jupyter의 캐시는 노트북 파일만 보므로 reference_nn이 바뀌어도 옛 출력을 보여 준다.
+여기서는 패키지 소스까지 해시에 넣어, 바뀐 것이 없을 때만 실행을 건너뛴다.
+"""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import matplotlib
+import nbformat
+import numpy as np
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cache_key(notebook):
+    """노트북, reference_nn 전체, 라이브러리 버전의 해시."""
+    h = hashlib.sha256(Path(notebook).read_bytes())
+    for f in sorted((ROOT / "reference_nn").glob("*.py")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    h.update(f"numpy {np.__version__} matplotlib {matplotlib.__version__}".encode())
+    return h.hexdigest()[:16]
+
+
+def execute_cached(notebook, cache_dir):
+    """실행된 노트북의 경로를 돌려준다(파일 이름은 원래와 같다). 셀에서 오류가 나면 예외가 난다."""
+    notebook = Path(notebook)
+    out = Path(cache_dir) / f"{notebook.stem}-{cache_key(notebook)}" / notebook.name
+    if not out.exists():
+        for stale in Path(cache_dir).glob(f"{notebook.stem}-*"):
+            shutil.rmtree(stale)
+        nb = nbformat.read(notebook, as_version=4)
+        # record_timing=False: 실행 시각을 남기지 않아 같은 입력이면 같은 바이트가 나온다
+        client = NotebookClient(
+            nb,
+            timeout=300,
+            kernel_name="python3",
+            allow_errors=False,
+            record_timing=False,
+            resources={"metadata": {"path": str(notebook.parent)}},
+        )
+        client.execute()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".tmp")
+        nbformat.write(nb, tmp)
+        tmp.rename(out)
+    return out

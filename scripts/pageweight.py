@@ -1,0 +1,161 @@
+"""페이지 무게 비교: 우리 페이지와 '같은 글과 그림을 가진 기본 mkdocs-material 페이지'의 전송 바이트.
+
+기준(plain) 사이트는 빌드된 우리 페이지에서 본문 글자와 그림만 꺼내, 설정을 더하지 않은 Material로 다시 빌드한 것이다.
+우리가 더한 것(MathML 수식, 한글 CSS, 노트북 정리, 훅)의 비용이 이 비율에 드러난다.
+"""
+
+import contextlib
+import functools
+import gzip
+import html
+import http.server
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+
+PLAIN_CONFIG = """site_name: {site_name}
+theme:
+  name: material
+  language: ko
+  font: false
+"""
+
+
+class _ArticleText(HTMLParser):
+    """<article> 안의 글자(코드 포함)와 그림을 문서 순서대로 모은다."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.blocks, self.title = 0, [], None
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        if self.depth and tag in ("script", "style"):
+            self._skip += 1
+        if self.depth and tag == "img":
+            self.blocks.append(("img", a.get("src", ""), a.get("alt", "")))
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.depth:
+            self.depth -= 1
+        if self.depth and tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self._skip and data.strip():
+            self.blocks.append(("text", data.strip()))
+
+
+def plain_markdown(page_html):
+    """우리 페이지의 본문 글자와 그림으로 만든 Markdown."""
+    parser = _ArticleText()
+    parser.feed(page_html)
+    lines = []
+    for block in parser.blocks:
+        if block[0] == "img":
+            lines.append(f'<img src="{html.escape(block[1])}" alt="{html.escape(block[2])}">')
+        else:
+            lines.append(html.escape(re.sub(r"\s+", " ", block[1])))
+    return "\n\n".join(lines) + "\n"
+
+
+def build_plain_site(site, out):
+    """site(우리 빌드)의 페이지마다 같은 글과 그림의 기본 Material 페이지를 out/site에 빌드한다."""
+    site, out = Path(site), Path(out)
+    docs = out / "docs"
+    shutil.rmtree(out, ignore_errors=True)
+    docs.mkdir(parents=True)
+    for page in sorted(site.rglob("index.html")):
+        rel = page.parent.relative_to(site)
+        if rel.parts and rel.parts[0] in ("search", "assets"):
+            continue
+        md = docs / ("index.md" if not rel.parts else f"{rel.as_posix()}.md")
+        md.parent.mkdir(parents=True, exist_ok=True)
+        md.write_text(plain_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")
+    if (site / "figures").is_dir():
+        shutil.copytree(site / "figures", docs / "figures")
+    (out / "mkdocs.yml").write_text(PLAIN_CONFIG.format(site_name="인공 신경망 입문"), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out / "site")],
+        cwd=out,
+        check=True,
+        capture_output=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000"),
+    )
+    return out / "site"
+
+
+#: 검색 색인과 그 작업자(worker)는 페이지가 다 뜬 뒤 언제 받을지가 매번 달라(두 사이트 모두 같은 것을 받는다) 뺀다
+SEARCH_ASSETS = ("/search/", "/workers/", "/lunr/")
+
+
+def transfer_bytes(browser, url):
+    """새 브라우저 문맥(빈 캐시, 첫 방문)에서 url을 열 때 받은 응답 본문의 바이트 수 합계.
+
+    페이지, CSS, JS, 그림을 모두 센다. 검색 색인은 뺀다(SEARCH_ASSETS).
+    """
+    sizes = []
+
+    def record(response):
+        if any(part in response.url for part in SEARCH_ASSETS):
+            return
+        try:
+            sizes.append(len(response.body()))
+        except Exception:  # 리디렉트처럼 본문이 없는 응답
+            sizes.append(0)
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("response", record)
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    return sum(sizes)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """조용한 정적 파일 서버. gzip=True이면 글자 파일을 GitHub Pages처럼 gzip으로 보낸다."""
+
+    gzip = False
+    TEXT = (".html", ".css", ".js", ".json", ".xml", ".ipynb")
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip and accepts and path.endswith(self.TEXT) and os.path.isfile(path)):
+            return super().send_head()
+        with open(path, "rb") as f:
+            data = gzip.compress(f.read(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+@contextlib.contextmanager
+def serve(directory, gzip=False):
+    """폴더를 127.0.0.1의 빈 포트에서 제공한다(아무 정적 서버로도 읽힌다는 뜻)."""
+    handler = functools.partial(type("Handler", (_Handler,), {"gzip": gzip}), directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
