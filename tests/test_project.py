@@ -2,6 +2,8 @@
 
 import filecmp
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -87,3 +89,8 @@ def test_figures_are_not_committed():
     assert not list((ROOT / "docs").rglob("*.webp"))
     assert not (ROOT / "docs" / "figures").exists()
     assert not list(Path(ROOT / "docs").rglob("*.png"))
+
+
+def test_ruff_is_clean():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
