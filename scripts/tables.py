@@ -144,7 +144,13 @@ def activation_cost():
         f"{c['date']}, {c['cpu']} CPU {c['cores']}코어, Python {c['python']}, NumPy {c['numpy']}, "
         f"{c['dtype']} 값 {c['n']:,}개, 여러 번 잰 것 중 가장 빠른 값"
     )
-    body = f"{table}\n\n측정 조건: {where}. 숫자는 머신마다 다르며, `python -m scripts.bench`로 다시 잴 수 있습니다."
+    ratio = c["ratio_sigmoid_relu"]
+    if ratio > 1:
+        verdict = f"이 측정에서 시그모이드는 ReLU보다 약 {ratio}배 오래 걸려, 원문 말대로 더 비쌌습니다."
+    else:
+        verdict = "이 측정에서는 시그모이드가 ReLU보다 느리지 않았습니다: 원문의 주장과 다릅니다."
+    again = "숫자는 머신마다 다르며, `python -m scripts.bench`로 다시 잴 수 있습니다."
+    body = f"{table}\n\n{verdict}\n\n측정 조건: {where}. {again}"
     return '!!! info "측정: 시그모이드 대 ReLU의 연산 시간"\n\n' + "\n".join(
         ("    " + line) if line else "" for line in body.splitlines()
     )
