@@ -1,7 +1,7 @@
 """MkDocs 빌드 훅: 사이트의 모든 맞춤 빌드 논리는 이 파일 하나에 있습니다.
 
 0. 노트북: ``scripts/notebooks.py``가 실행하고 노트북과 reference_nn의 해시로 캐시한다.
-1. 그림: ``scripts/fig_*.py``가 ``reference_nn``으로 그린 SVG를 빌드에 더한다(docs/에는 쓰지 않는다).
+1. 그림: ``scripts/fig_*.py``가 ``reference_nn``으로 그린 그림(WebP)을 빌드에 더한다(docs/에는 쓰지 않는다).
    그리는 코드의 해시로 ``.cache/figures/``에 캐시하므로 바뀐 것이 없으면 다시 그리지 않는다.
 2. 본문의 숫자: Markdown의 ``{{ 식 }}``을 ``reference_nn``으로 계산한 값으로 바꾼다.
 3. 수식: arithmatex가 남긴 TeX를 빌드 때 MathML로 바꾼다(JavaScript도 CDN도 쓰지 않는다).
@@ -12,7 +12,6 @@
 
 import html
 import json
-import logging
 import re
 import sys
 from pathlib import Path
@@ -22,9 +21,6 @@ from mkdocs.structure.files import File
 from pymdownx.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
-
-log = logging.getLogger("mkdocs.hooks.reference_nn")
-
 
 def _fresh_imports():
     """serve 중 패키지나 스크립트가 바뀌었을 수 있으므로 매 빌드마다 새로 불러온다."""
