@@ -149,7 +149,8 @@ class Network:
             a = layer.forward(a)
         return self._shape_out(a)
 
-    def _check_target(self, y, y_pred):
+    def check_target(self, y, y_pred):
+        """정답 y가 출력 y_pred와 같은 모양의 실수 배열인지 확인하고 배열로 돌려준다."""
         y = as_float_array(y, "y")
         if y.shape != y_pred.shape:
             raise ValueError(f"y: 출력과 같은 모양 {y_pred.shape}이 필요하지만 모양 {y.shape}을(를) 받았습니다")
@@ -159,7 +160,7 @@ class Network:
         """X에 대한 출력과 정답 y 사이의 손실 값."""
         check_choice(loss, LOSSES, "loss")
         y_pred = self.forward(X)
-        return LOSSES[loss][0](y_pred, self._check_target(y, y_pred))
+        return LOSSES[loss][0](y_pred, self.check_target(y, y_pred))
 
     def backprop(self, X, y, loss="mse"):
         """역전파: 손실 값과, 가중치·편향 배열마다 같은 모양의 기울기를 돌려준다.
@@ -175,7 +176,7 @@ class Network:
         check_choice(loss, LOSSES, "loss")
         loss_fn, loss_grad = LOSSES[loss]
         y_pred = self.forward(X)
-        y = self._check_target(y, y_pred)
+        y = self.check_target(y, y_pred)
         dout = loss_grad(y_pred, y).reshape(self.layers[-1].a.shape)  # dL/d(출력)
         for i in reversed(range(len(self.layers))):  # 출력층에서 입력층 쪽으로
             dout = self.layers[i].backward(dout, input_grad=i > 0)  # 입력 X의 기울기는 필요 없다

@@ -62,5 +62,5 @@ def accuracy(network, X, y, threshold=0.5):
     1.0
     """
     y_pred = network.forward(X)
-    y = network._check_target(y, y_pred)
+    y = network.check_target(y, y_pred)
     return float(((y_pred > threshold) == (y > threshold)).mean())

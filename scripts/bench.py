@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reference_nn import Network, relu, relu_grad, sigmoid, sigmoid_grad
+from reference_nn import Network, relu, relu_grad, sigmoid, sigmoid_grad, train
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTIVATION_COST_JSON = ROOT / "scripts" / "activation_cost.json"
@@ -65,14 +65,13 @@ def bench_pages(site, lighthouse):
     from playwright.sync_api import sync_playwright
 
     from scripts import pageweight
-    from tests.test_browser import CHROMIUM_ARGS, _chromium_path
 
     plain = pageweight.build_plain_site(site, Path(tempfile.mkdtemp()) / "plain")
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     pages = ["" if p == "." else p + "/" for p in pages if not p.startswith(("search", "assets"))]
     serve = pageweight.serve
     with sync_playwright() as p, serve(site) as ours_url, serve(plain) as plain_url, serve(site, gzip=True) as gz_url:
-        browser = p.chromium.launch(executable_path=_chromium_path(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
         for path in pages:
             ours = pageweight.transfer_bytes(browser, ours_url + path)
             ref = pageweight.transfer_bytes(browser, plain_url + path)
@@ -134,14 +133,8 @@ def _numpy_step(sizes, hidden, batch, seed=0):
     X = rng.random((batch, sizes[0]))
     y = (rng.random((batch, sizes[-1])) > 0.5).astype(float)
     net = Network(sizes, [hidden] * (len(sizes) - 2) + ["sigmoid"], seed=seed)
-
-    def step():  # 순전파, 역전파, 갱신 (train()의 한 바퀴와 같다)
-        _, dW, db = net.backprop(X, y, "binary_cross_entropy")
-        for layer, gW, gb in zip(net.layers, dW, db, strict=True):
-            layer.W -= 0.1 * gW
-            layer.b -= 0.1 * gb
-
-    return step
+    # 순전파, 역전파, 갱신 한 바퀴: reference_nn의 train을 그대로 쓴다
+    return lambda: train(net, X, y, "binary_cross_entropy", learning_rate=0.1, epochs=1)
 
 
 def _torch_step(torch, sizes, hidden, batch, seed=0):

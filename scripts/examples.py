@@ -4,16 +4,14 @@
 """
 
 import functools
-import hashlib
 import pickle
-from pathlib import Path
 
 import numpy as np
 
 from reference_nn import Network, accuracy, train
+from scripts import cachekey
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "examples"
+CACHE = cachekey.ROOT / ".cache" / "examples"
 
 
 def cache(fn):
@@ -24,11 +22,7 @@ def cache(fn):
 
     @functools.cache
     def wrapper(*args):
-        h = hashlib.sha256(Path(__file__).read_bytes())
-        for f in sorted((ROOT / "reference_nn").glob("*.py")):
-            h.update(f.read_bytes())
-        h.update(f"{np.__version__} {fn.__name__} {args!r}".encode())
-        path = CACHE / f"{fn.__name__}-{h.hexdigest()[:16]}.pkl"
+        path = CACHE / f"{fn.__name__}-{cachekey.digest(__file__, extra=f'{fn.__name__} {args!r}')}.pkl"
         if path.exists():
             return pickle.loads(path.read_bytes())
         result = fn(*args)
@@ -66,9 +60,7 @@ def worked_step():
     y_out = net.forward(x_)
     forward = {"z": [z.copy() for z in net.z], "a": [a.copy() for a in net.a], "y_out": y_out.copy()}
     loss, dW, db = net.backprop(x_, t, "mse")
-    for layer, gW, gb in zip(net.layers, dW, db, strict=True):
-        layer.W -= learning_rate * gW
-        layer.b -= learning_rate * gb
+    train(net, x_, t, "mse", learning_rate, epochs=1)  # 같은 기울기로 한 번 갱신
     y_new = net.forward(x_)
     return {
         "forward": forward,

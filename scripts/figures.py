@@ -3,17 +3,13 @@
 직접 실행하면 그림을 폴더에 그린다: ``python -m scripts.figures 출력폴더``
 """
 
-import hashlib
 import importlib
 import re
 import shutil
 import sys
 from pathlib import Path
 
-import matplotlib
-import numpy as np
-
-from scripts import plotstyle
+from scripts import cachekey, plotstyle
 
 ROOT = Path(__file__).resolve().parent.parent
 #: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"이름": 그리는 함수}를 가진다(파일은 이름.webp).
@@ -22,15 +18,9 @@ MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_network
 
 def source_hash(module_name):
     """그림을 결정하는 모든 것의 해시: 그 모듈, 그 모듈이 부르는 scripts 모듈, reference_nn 전체, 라이브러리 버전."""
-    h = hashlib.sha256()
     module_file = ROOT / (module_name.replace(".", "/") + ".py")
     used = re.findall(r"^from scripts(?:\.(\w+) import| import (\w+))", module_file.read_text(), re.MULTILINE)
-    files = [module_file] + [ROOT / "scripts" / f"{a or b}.py" for a, b in used]
-    files += sorted((ROOT / "reference_nn").glob("*.py"))
-    for f in files:
-        h.update(f.name.encode() + b"\0" + f.read_bytes())
-    h.update(f"matplotlib {matplotlib.__version__} numpy {np.__version__}".encode())
-    return h.hexdigest()[:16]
+    return cachekey.digest(module_file, *(ROOT / "scripts" / f"{a or b}.py" for a, b in used))
 
 
 def render_module(module_name, cache_dir):

@@ -22,6 +22,7 @@ from pymdownx.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
 def _fresh_imports():
     """serve 중 패키지나 스크립트가 바뀌었을 수 있으므로 매 빌드마다 새로 불러온다."""
     if str(ROOT) not in sys.path:

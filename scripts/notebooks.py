@@ -4,25 +4,18 @@ mkdocs-jupyter의 캐시는 노트북 파일만 보므로 reference_nn이 바뀌
 여기서는 패키지 소스까지 해시에 넣어, 바뀐 것이 없을 때만 실행을 건너뛴다.
 """
 
-import hashlib
 import shutil
 from pathlib import Path
 
-import matplotlib
 import nbformat
-import numpy as np
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts import cachekey
 
 
 def cache_key(notebook):
     """노트북, reference_nn 전체, 라이브러리 버전의 해시."""
-    h = hashlib.sha256(Path(notebook).read_bytes())
-    for f in sorted((ROOT / "reference_nn").glob("*.py")):
-        h.update(f.name.encode() + b"\0" + f.read_bytes())
-    h.update(f"numpy {np.__version__} matplotlib {matplotlib.__version__}".encode())
-    return h.hexdigest()[:16]
+    return cachekey.digest(notebook)
 
 
 def execute_cached(notebook, cache_dir):

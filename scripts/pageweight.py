@@ -19,6 +19,23 @@ import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
+#: 이 머신(root, 닫힌 네트워크)에서 Debian Chromium을 조용히 띄우는 옵션
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path():
+    """CHROMIUM_PATH 환경 변수, 아니면 PATH의 chromium(없으면 None)."""
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 PLAIN_CONFIG = """site_name: {site_name}
 theme:
   name: material

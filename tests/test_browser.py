@@ -5,21 +5,11 @@ Chromium이 없으면 설치 방법을 알려 주며 건너뛴다. CI(REQUIRE_BR
 
 import os
 import re
-import shutil
 
 import pytest
 
 from scripts import pageweight
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 INSTALL_HINT = "브라우저 테스트를 하려면: apt-get install chromium fonts-nanum 와 pip install -e '.[test]'"
 
 # 화면에 보이는 글자(코드, 수식 제외)를 모으는 스크립트
@@ -31,13 +21,9 @@ PROSE_JS = """() => {
 RAW_TEX = re.compile(r"\\(frac|sigma|operatorname|begin|partial|delta|text)\b|\$\$|\\\(|\\\[|\$[A-Za-z\\]")
 
 
-def _chromium_path():
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.fixture(scope="session")
 def browser():
-    path = _chromium_path()
+    path = pageweight.chromium_path()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -47,7 +33,7 @@ def browser():
             pytest.fail(f"REQUIRE_BROWSER=1인데 Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
         pytest.skip(f"Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=path, args=pageweight.CHROMIUM_ARGS)
         yield b
         b.close()
 
