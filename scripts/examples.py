@@ -69,6 +69,7 @@ def worked_step():
         "dW": dW,
         "db": db,
         "new_weights": [W.copy() for W in net.weights],
+        "new_biases": [b.copy() for b in net.biases],
         "new_y_out": float(y_new[0]),
         "new_error": float(t[0] - y_new[0]),
         "new_loss": net.loss(x_, t, "mse"),

@@ -8,13 +8,23 @@ import reference_nn
 
 
 def fmt(x, digits=4):
-    """소수점 아래 digits자리로 반올림해 글자로 만든다(끝의 0은 지운다)."""
-    text = f"{float(x):.{digits}f}".rstrip("0").rstrip(".")
+    """소수점 아래 digits자리로 반올림해 글자로 만든다(소수 부분 끝의 0은 지운다).
+
+    >>> fmt(0.549834), fmt(1.0), fmt(10, 0), fmt(-0.00001)
+    ('0.5498', '1', '10', '0')
+    """
+    text = f"{float(x):.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
 def percent(x, digits=0):
-    """0.5498 -> '55%'."""
+    """0.5498 -> '55%'.
+
+    >>> percent(0.5498), percent(0.5)
+    ('55%', '50%')
+    """
     return f"{fmt(100 * float(x), digits)}%"
 
 

@@ -49,7 +49,7 @@ class _ArticleText(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth, self.blocks, self.title = 0, [], None
+        self.depth, self.blocks = 0, []
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):

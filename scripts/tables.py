@@ -53,11 +53,10 @@ def backward_table():
     """예제 신경망의 역전파와 갱신: 파라미터마다 값, 기울기, 갱신 뒤의 값(출력층 쪽부터)."""
     step = examples.worked_step()
     net, _, _ = examples.example()
-    new_b = [b - examples.learning_rate * g for b, g in zip(net.biases, step["db"], strict=True)]
     rows = _param_rows("W", "y", net.weights[1], step["dW"][1], step["new_weights"][1])
-    rows += _param_rows("b", "y", net.biases[1], step["db"][1], new_b[1])
+    rows += _param_rows("b", "y", net.biases[1], step["db"][1], step["new_biases"][1])
     rows += _param_rows("W", "h", net.weights[0], step["dW"][0], step["new_weights"][0])
-    rows += _param_rows("b", "h", net.biases[0], step["db"][0], new_b[0])
+    rows += _param_rows("b", "h", net.biases[0], step["db"][0], step["new_biases"][0])
     header = ["파라미터", "갱신 전", "기울기 ∂L/∂(파라미터)", f"갱신 뒤 (학습률 {examples.learning_rate:g})"]
     return _table(header, rows)
 

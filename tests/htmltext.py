@@ -1,6 +1,12 @@
 """빌드된 HTML을 읽는 작은 도우미(표준 라이브러리 html.parser만 쓴다)."""
 
+import re
 from html.parser import HTMLParser
+
+#: 렌더링되지 않은 TeX의 흔적: 명령(\frac 등), $$, \( \[, $로 시작하는 식
+RAW_TEX = re.compile(
+    r"\\(frac|sigma|operatorname|begin|max|le|cdot|partial|delta|iff|left|right|text)\b|\$\$|\\\(|\\\[|\$[^$\s]"
+)
 
 
 class PageParser(HTMLParser):

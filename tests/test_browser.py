@@ -9,6 +9,7 @@ import re
 import pytest
 
 from scripts import pageweight
+from tests.htmltext import RAW_TEX
 
 INSTALL_HINT = "브라우저 테스트를 하려면: apt-get install chromium fonts-nanum 와 pip install -e '.[test]'"
 
@@ -18,7 +19,6 @@ PROSE_JS = """() => {
   body.querySelectorAll('pre, code, math, script, style').forEach(e => e.remove());
   return body.innerText;
 }"""
-RAW_TEX = re.compile(r"\\(frac|sigma|operatorname|begin|partial|delta|text)\b|\$\$|\\\(|\\\[|\$[A-Za-z\\]")
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,8 @@ import pytest
 
 from reference_nn import relu, sigmoid, sigmoid_grad, step
 from scripts import figures, plotstyle
-from tests.htmltext import parse
+from tests.htmltext import RAW_TEX, parse
 
-RAW_TEX = re.compile(r"\\(frac|sigma|operatorname|begin|max|le|cdot|partial|iff|left|right)\b|\$\$|\\\(|\\\[|\$[^$\s]")
 SOURCE_TYPOS = [
     "겅우",
     "뉴련",
