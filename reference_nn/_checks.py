@@ -29,15 +29,13 @@ def as_float_array(x, name):
     if type(x) is np.ndarray and x.dtype in _FLOATS:
         return x
     if isinstance(x, (str, bytes, bool, np.bool_)) or x is None:
-        raise TypeError(f"{name}: 실수 또는 실수의 배열(리스트)이 필요하지만 {describe(x)}을(를) 받았습니다")
+        raise TypeError(f"{name}: 실수 또는 실수의 배열(리스트)이 필요합니다(받은 값: {describe(x)})")
     try:
         arr = np.asarray(x)
     except (ValueError, TypeError) as err:
-        raise ValueError(
-            f"{name}: 모양이 고른 실수 배열이 필요하지만 변환할 수 없는 {describe(x)}을(를) 받았습니다"
-        ) from err
+        raise ValueError(f"{name}: 모양이 고른 실수 배열이 필요합니다(변환할 수 없는 값: {describe(x)})") from err
     if arr.dtype.kind not in "iuf":
-        raise TypeError(f"{name}: 실수 또는 실수의 배열(리스트)이 필요하지만 dtype {arr.dtype}인 값을 받았습니다")
+        raise TypeError(f"{name}: 실수 또는 실수의 배열(리스트)이 필요합니다(받은 dtype: {arr.dtype})")
     if arr.dtype == np.float32:
         return arr
     return arr.astype(np.float64, copy=False)
@@ -46,9 +44,9 @@ def as_float_array(x, name):
 def check_positive(value, name):
     """value가 0보다 큰 유한한 실수인지 확인한다."""
     if not is_real_scalar(value):
-        raise TypeError(f"{name}: 0보다 큰 실수가 필요하지만 {describe(value)}을(를) 받았습니다")
+        raise TypeError(f"{name}: 0보다 큰 실수가 필요합니다(받은 값: {describe(value)})")
     if not (np.isfinite(value) and value > 0):
-        raise ValueError(f"{name}: 0보다 큰 유한한 실수가 필요하지만 {value!r}을(를) 받았습니다")
+        raise ValueError(f"{name}: 0보다 큰 유한한 실수가 필요합니다(받은 값: {value!r})")
     return float(value)
 
 
@@ -56,5 +54,5 @@ def check_choice(value, choices, name):
     """value가 choices에 있는 이름인지 확인한다."""
     if not isinstance(value, str) or value not in choices:
         names = ", ".join(repr(c) for c in choices)
-        raise ValueError(f"{name}: {names} 중 하나가 필요하지만 {describe(value)}을(를) 받았습니다")
+        raise ValueError(f"{name}: {names} 중 하나가 필요합니다(받은 값: {describe(value)})")
     return value

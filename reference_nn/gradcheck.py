@@ -25,7 +25,7 @@ def numerical_gradient(f, x, eps=1e-6):
     array([2., 4.])
     """
     if not callable(f):
-        raise TypeError(f"f: 호출할 수 있는 함수가 필요하지만 {type(f).__name__}을(를) 받았습니다")
+        raise TypeError(f"f: 호출할 수 있는 함수가 필요합니다(받은 값: {type(f).__name__})")
     if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
         raise TypeError("x: 제자리에서 바꿀 수 있는 float numpy 배열이 필요합니다")
     eps = check_positive(eps, "eps")

@@ -16,7 +16,7 @@ def _pair(y_pred, y):
     y_pred = as_float_array(y_pred, "y_pred")
     y = as_float_array(y, "y")
     if y_pred.shape != y.shape:
-        raise ValueError(f"y: y_pred와 같은 모양 {y_pred.shape}이 필요하지만 모양 {y.shape}을(를) 받았습니다")
+        raise ValueError(f"y: y_pred와 같은 모양 {y_pred.shape}이 필요합니다(받은 모양: {y.shape})")
     if y.size == 0:
         raise ValueError("y: 원소가 하나 이상 필요하지만 빈 배열을 받았습니다")
     return y_pred, y

@@ -13,11 +13,11 @@ from .losses import LOSSES
 def _check_sizes(sizes):
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
         raise ValueError(
-            f"sizes: 입력층과 출력층을 포함해 두 개 이상의 층 크기(예: [2, 3, 1])가 필요하지만 {sizes!r}을(를) 받았습니다"
+            f"sizes: 입력층과 출력층을 포함해 두 개 이상의 층 크기(예: [2, 3, 1])가 필요합니다(받은 값: {sizes!r})"
         )
     for n in sizes:
         if not isinstance(n, numbers.Integral) or isinstance(n, bool) or n < 1:
-            raise ValueError(f"sizes: 모든 층 크기는 1 이상의 정수여야 하지만 {sizes!r}을(를) 받았습니다")
+            raise ValueError(f"sizes: 모든 층 크기는 1 이상의 정수여야 합니다(받은 값: {sizes!r})")
     return [int(n) for n in sizes]
 
 
@@ -26,8 +26,8 @@ def _check_activations(activations, n_layers):
         activations = [activations] * n_layers
     if not isinstance(activations, (list, tuple)) or len(activations) != n_layers:
         raise ValueError(
-            f"activations: 가중치가 있는 층마다 하나씩, {n_layers}개의 활성화 함수 이름이 필요하지만 "
-            f"{activations!r}을(를) 받았습니다"
+            f"activations: 가중치가 있는 층마다 하나씩, {n_layers}개의 활성화 함수 이름이 필요합니다"
+            f"(받은 값: {activations!r})"
         )
     return [check_choice(a, ACTIVATIONS, "activations") for a in activations]
 
@@ -63,7 +63,7 @@ class Network:
         rng = np.random.default_rng(seed)
         self.layers = []
         for n_in, n_out, name in zip(sizes[:-1], sizes[1:], activations, strict=True):
-            gain = 2.0 if name == "relu" else 1.0  # He / Xavier 초기화
+            gain = 2.0 if name == "relu" else 1.0  # ReLU는 He 초기화(분산 2/n_in), 그 밖에는 LeCun 초기화(분산 1/n_in)
             W = rng.normal(0.0, np.sqrt(gain / n_in), size=(n_in, n_out))
             self.layers.append(Dense(W, np.zeros(n_out), name))
         self._single = False
@@ -80,18 +80,18 @@ class Network:
         """
         if len(weights) != len(biases) or len(weights) == 0:
             raise ValueError(
-                f"biases: weights와 같은 수({len(weights)}개)의 편향 배열이 필요하지만 {len(biases)}개를 받았습니다"
+                f"biases: weights와 같은 수({len(weights)}개)의 편향 배열이 필요합니다(받은 수: {len(biases)}개)"
             )
         # 복사한다: 학습은 가중치를 제자리에서 바꾸므로 넘겨준 배열이 바뀌면 안 된다
         Ws = [as_float_array(W, f"weights[{i}]").copy() for i, W in enumerate(weights)]
         bs = [as_float_array(b, f"biases[{i}]").copy() for i, b in enumerate(biases)]
         for i, (W, b) in enumerate(zip(Ws, bs, strict=True)):
             if W.ndim != 2 or (i > 0 and W.shape[0] != Ws[i - 1].shape[1]):
-                raise ValueError(
-                    f"weights[{i}]: 앞 층과 이어지는 (n_in, n_out) 모양이 필요하지만 {W.shape}을(를) 받았습니다"
-                )
+                raise ValueError(f"weights[{i}]: 앞 층과 이어지는 (n_in, n_out) 모양이 필요합니다(받은 값: {W.shape})")
             if b.shape != (W.shape[1],):
-                raise ValueError(f"biases[{i}]: 모양 {(W.shape[1],)}이 필요하지만 {b.shape}을(를) 받았습니다")
+                raise ValueError(
+                    f"biases[{i}]: 모양이 맞지 않습니다(필요한 모양: {(W.shape[1],)}, 받은 모양: {b.shape})"
+                )
         net = cls([Ws[0].shape[0]] + [W.shape[1] for W in Ws], activations)
         for layer, W, b in zip(net.layers, Ws, bs, strict=True):
             layer.W, layer.b = W, b
@@ -136,7 +136,7 @@ class Network:
         n_in = self.sizes[0]
         if X.ndim not in (1, 2) or X.shape[-1] != n_in:
             raise ValueError(
-                f"X: 특성(feature) {n_in}개인 샘플 하나 (n_in,) 또는 배치 (N, {n_in})가 필요하지만 모양 {X.shape}을(를) 받았습니다"
+                f"X: 특성(feature) {n_in}개인 샘플 하나 (n_in,) 또는 배치 (N, {n_in})가 필요합니다(받은 모양: {X.shape})"
             )
         return X
 
@@ -153,7 +153,7 @@ class Network:
         """정답 y가 출력 y_pred와 같은 모양의 실수 배열인지 확인하고 배열로 돌려준다."""
         y = as_float_array(y, "y")
         if y.shape != y_pred.shape:
-            raise ValueError(f"y: 출력과 같은 모양 {y_pred.shape}이 필요하지만 모양 {y.shape}을(를) 받았습니다")
+            raise ValueError(f"y: 출력과 같은 모양 {y_pred.shape}이 필요합니다(받은 모양: {y.shape})")
         return y
 
     def loss(self, X, y, loss="mse"):

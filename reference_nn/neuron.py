@@ -33,11 +33,9 @@ class Neuron:
     def __init__(self, weights, bias, activation):
         self.W = as_float_array(weights, "weights")
         if self.W.ndim != 1 or self.W.size == 0:
-            raise ValueError(
-                f"weights: 1차원이고 비어 있지 않은 가중치가 필요하지만 모양 {self.W.shape}을(를) 받았습니다"
-            )
+            raise ValueError(f"weights: 1차원이고 비어 있지 않은 가중치가 필요합니다(받은 모양: {self.W.shape})")
         if not is_real_scalar(bias):
-            raise TypeError(f"bias: 실수 하나가 필요하지만 {type(bias).__name__} {bias!r}을(를) 받았습니다")
+            raise TypeError(f"bias: 실수 하나가 필요합니다(받은 값: {type(bias).__name__} {bias!r})")
         self.b = float(bias)
         self.activation = check_choice(activation, ACTIVATIONS, "activation")
         self.f = ACTIVATIONS[activation][0]
@@ -46,7 +44,7 @@ class Neuron:
         """가중합 z = W1 x1 + ... + Wn xn + b (활성화 함수를 거치기 전)."""
         x = as_float_array(x, "x")
         if x.shape[-1:] != self.W.shape:
-            raise ValueError(f"x: 가중치 수와 같은 {self.W.size}개의 입력이 필요하지만 모양 {x.shape}을(를) 받았습니다")
+            raise ValueError(f"x: 가중치 수와 같은 {self.W.size}개의 입력이 필요합니다(받은 모양: {x.shape})")
         z = x @ self.W + self.b
         return float(z) if z.ndim == 0 else z
 

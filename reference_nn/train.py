@@ -37,7 +37,7 @@ def train(network, X, y, loss="mse", learning_rate=0.5, epochs=1000):
     """
     learning_rate = check_positive(learning_rate, "learning_rate")
     if not isinstance(epochs, numbers.Integral) or isinstance(epochs, bool) or epochs < 1:
-        raise ValueError(f"epochs: 1 이상의 정수가 필요하지만 {epochs!r}을(를) 받았습니다")
+        raise ValueError(f"epochs: 1 이상의 정수가 필요합니다(받은 값: {epochs!r})")
     history = []
     for _ in range(epochs):
         value, dW, db = network.backprop(X, y, loss)

@@ -21,11 +21,12 @@ def cache(fn):
     """
 
     @functools.cache
-    def wrapper(*args):
-        path = CACHE / f"{fn.__name__}-{cachekey.digest(__file__, extra=f'{fn.__name__} {args!r}')}.pkl"
+    def wrapper(*args, **kwargs):
+        call = f"{fn.__name__} {args!r} {sorted(kwargs.items())!r}"
+        path = CACHE / f"{fn.__name__}-{cachekey.digest(__file__, extra=call)}.pkl"
         if path.exists():
             return pickle.loads(path.read_bytes())
-        result = fn(*args)
+        result = fn(*args, **kwargs)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(result))
         return result
@@ -99,12 +100,24 @@ def xor_runs(seed=0):
 
 @cache
 def xor_learning_rates(rates=(0.1, 1.0, 5.0, 100.0), seed=0):
-    """학습률마다 은닉층이 있는 XOR 신경망의 마지막 손실과 정확도."""
+    """학습률마다 은닉층이 있는 XOR 신경망을 학습시킨 결과.
+
+    학습률마다 사전 하나: 학습률(lr), 처음과 마지막 손실(first_loss, last_loss), 정확도(accuracy),
+    학습이 끝난 뒤 네 입력에 대한 출력(outputs).
+    """
     out = []
     for lr in rates:
         net = Network([2, 4, 1], "sigmoid", seed=seed)
         history = train(net, X_XOR, Y_XOR, "binary_cross_entropy", lr, XOR_EPOCHS)
-        out.append((lr, history[-1], accuracy(net, X_XOR, Y_XOR)))
+        out.append(
+            {
+                "lr": lr,
+                "first_loss": history[0],
+                "last_loss": history[-1],
+                "accuracy": accuracy(net, X_XOR, Y_XOR),
+                "outputs": net.forward(X_XOR).ravel(),
+            }
+        )
     return out
 
 
@@ -113,10 +126,12 @@ DEPTHS = range(1, 11)
 
 
 @cache
-def first_layer_gradients(hidden, width=16, batch=64, seeds=5):
+def first_layer_gradients(hidden, width=16, batch=64, seeds=5, rescale=1.0):
     """은닉층 수(깊이)마다 첫 번째 층 가중치 기울기의 크기(노름, 시드 평균).
 
     입력 16개, 은닉층 depth개(각 16개, 활성화 함수 hidden), 출력 1개(시그모이드), 이진 교차 엔트로피.
+    가중치는 Network의 초기화(ReLU는 He, 시그모이드는 LeCun)를 따르고, rescale을 주면 은닉층 가중치에 그 수를 곱한다
+    (예: ReLU에 rescale=0.5**0.5이면 LeCun 초기화와 같다).
     """
     sizes = []
     for depth in DEPTHS:
@@ -126,6 +141,8 @@ def first_layer_gradients(hidden, width=16, batch=64, seeds=5):
             X = rng.normal(size=(batch, width))
             y = rng.integers(0, 2, size=(batch, 1)).astype(float)
             net = Network([width] * (depth + 1) + [1], [hidden] * depth + ["sigmoid"], seed=seed)
+            for layer in net.layers[:-1]:
+                layer.W *= rescale
             _, dW, _ = net.backprop(X, y, "binary_cross_entropy")
             norms.append(np.linalg.norm(dW[0]))
         sizes.append(float(np.mean(norms)))

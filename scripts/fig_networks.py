@@ -2,6 +2,7 @@
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Circle, FancyArrowPatch
 
 from reference_nn import Network, sigmoid_grad
@@ -108,11 +109,19 @@ def backward_figure():
 # --8<-- [end:forward_backward]
 
 
+#: 출력 0은 옅은 주황, 0.5는 흰색, 1은 옅은 파랑(점의 색과 겹치지 않게 옅게)
+_PROB_CMAP = LinearSegmentedColormap.from_list("prob", ["#f9c89b", "#ffffff", "#b3bdf0"])
+
+
 # --8<-- [start:xor_figure]
 def xor_figure():
-    """XOR: 은닉층 없는 신경망과 있는 신경망의 결정 영역, 그리고 손실 곡선."""
+    """XOR: 두 신경망이 입력 평면의 각 점에 내는 출력(확률)과 손실 곡선.
+
+    출력을 색으로 그대로 그린다. 은닉층이 없는 신경망은 어디서나 0.5를 내므로 한 가지 색이고 경계가 없다
+    (출력이 0.5에서 부동소수점 오차만큼 흔들리는 곳에 선을 그으면 의미 없는 '경계'가 생긴다).
+    """
     runs = examples.xor_runs()
-    fig, axes = plt.subplots(1, 3, figsize=(11, 3.4), constrained_layout=True)
+    fig, axes = plt.subplots(1, 3, figsize=(11, 4.2), constrained_layout=True)
     grid = np.linspace(-0.25, 1.25, 151)
     gx, gy = np.meshgrid(grid, grid)
     points = np.column_stack([gx.ravel(), gy.ravel()])
@@ -120,8 +129,11 @@ def xor_figure():
     for ax, name in zip(axes[:2], ["single", "hidden"], strict=True):
         run = runs[name]
         prob = run["net"].forward(points).reshape(gx.shape)
-        ax.contourf(gx, gy, prob > 0.5, levels=[-0.5, 0.5, 1.5], colors=["#fde0c5", "#c5cae9"])
-        ax.contour(gx, gy, prob, levels=[0.5], colors=[GRAY], linewidths=1)
+        image = ax.pcolormesh(gx, gy, prob, vmin=0, vmax=1, cmap=_PROB_CMAP, shading="auto")
+        if prob.max() - prob.min() > 0.01:  # 출력이 실제로 달라질 때만 0.5 경계를 그린다
+            ax.contour(gx, gy, prob, levels=[0.5], colors=[GRAY], linewidths=1.2)
+        else:
+            ax.text(0.5, 0.5, f"어디서나 출력 {prob.mean():.2f}", ha="center", va="center", fontsize=11, color=GRAY)
         for (px, py), label in zip(examples.X_XOR, examples.Y_XOR[:, 0], strict=True):
             ax.scatter(
                 px, py, s=90, marker="o" if label else "X", color=BLUE if label else ORANGE, edgecolor="black", zorder=3
@@ -131,6 +143,7 @@ def xor_figure():
         ax.set_ylabel("$x_2$")
         ax.set_aspect("equal")
         ax.grid(False)
+    fig.colorbar(image, ax=axes[:2], orientation="horizontal", label="출력 (XOR = 1일 확률)", shrink=0.6, aspect=40)
     ax = axes[2]
     for name, color in [("single", ORANGE), ("hidden", BLUE)]:
         ax.plot(runs[name]["history"], color=color, label=titles[name])
@@ -147,7 +160,7 @@ def xor_figure():
 
 # --8<-- [start:vanishing_figure]
 def vanishing_figure():
-    """깊이에 따른 첫 번째 층 기울기의 크기: 시그모이드 은닉층과 ReLU 은닉층, 그리고 0.25^깊이."""
+    """깊이에 따른 첫 번째 층 기울기의 크기: 시그모이드 은닉층과 ReLU 은닉층, 그리고 0.25^(깊이-1)."""
     depths = list(examples.DEPTHS)
     sig = examples.first_layer_gradients("sigmoid")
     rel = examples.first_layer_gradients("relu")
@@ -155,7 +168,7 @@ def vanishing_figure():
     ax.plot(depths, sig, "o-", color=ORANGE, label="시그모이드 은닉층")
     ax.plot(depths, rel, "s-", color=GREEN, label="ReLU 은닉층")
     bound = [sig[0] * sigmoid_grad(0) ** (d - 1) for d in depths]
-    ax.plot(depths, bound, "--", color=RED, lw=1.2, label="0.25를 깊이만큼 곱한 비율 (깊이 1에 맞춤)")
+    ax.plot(depths, bound, "--", color=RED, lw=1.2, label="0.25^(깊이−1) (깊이 1의 값에서 시작)")
     ax.set_yscale("log")
     ax.set_xticks(depths)
     ax.set_xlabel("은닉층 수 (깊이)")

@@ -104,9 +104,21 @@ def xor_table():
 
 
 def learning_rate_table():
-    """학습률에 따른 XOR 학습 결과."""
-    rows = [(f"{lr:g}", _f(loss), f"{acc:.0%}") for lr, loss, acc in examples.xor_learning_rates()]
-    return _table(["학습률", f"{examples.XOR_EPOCHS}번 갱신 뒤 손실", "정확도"], rows)
+    """학습률에 따른 XOR 학습 결과: 처음과 마지막 손실, 학습 뒤 네 출력의 범위, 정확도."""
+    rows = []
+    for r in examples.xor_learning_rates():
+        outputs = r["outputs"]
+        rows.append(
+            (
+                f"{r['lr']:g}",
+                _f(r["first_loss"]),
+                _f(r["last_loss"]),
+                f"{_f(outputs.min(), 3)} ~ {_f(outputs.max(), 3)}",
+                f"{r['accuracy']:.0%}",
+            )
+        )
+    header = ["학습률", "처음 손실", f"{examples.XOR_EPOCHS}번 갱신 뒤 손실", "학습 뒤 네 출력의 범위", "정확도"]
+    return _table(header, rows)
 
 
 def vanishing_table():
@@ -138,7 +150,7 @@ def activation_cost():
             f"{c['ratio_numpy']}배",
         ),
     ]
-    table = _table(["시그모이드 쪽", "시간(ms)", "ReLU 쪽", "시간(ms)", "비"], rows)
+    table = _table(["시그모이드 쪽", "시간(ms)", "ReLU 쪽", "시간(ms)", "배율(시그모이드 ÷ ReLU)"], rows)
     where = (
         f"{c['date']}, {c['cpu']} CPU {c['cores']}코어, Python {c['python']}, NumPy {c['numpy']}, "
         f"{c['dtype']} 값 {c['n']:,}개, 여러 번 잰 것 중 가장 빠른 값"

@@ -121,7 +121,7 @@ def test_unknown_loss():
 def test_from_params_checks_shapes():
     with pytest.raises(ValueError, match=r"^weights\[1\]: 앞 층과 이어지는"):
         Network.from_params([np.zeros((2, 3)), np.zeros((2, 1))], [np.zeros(3), np.zeros(1)], "relu")
-    with pytest.raises(ValueError, match=r"^biases\[0\]: 모양 \(3,\)"):
+    with pytest.raises(ValueError, match=r"^biases\[0\]: 모양이 맞지 않습니다\(필요한 모양: \(3,\), 받은 모양: \(2,\)"):
         Network.from_params([np.zeros((2, 3))], [np.zeros(2)], "relu")
 
 

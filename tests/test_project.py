@@ -94,3 +94,11 @@ def test_figures_are_not_committed():
 def test_ruff_is_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_error_messages_have_no_value_dependent_particles():
+    """읽는 사람이 보는 오류 메시지에 '을(를)'처럼 값에 따라 달라지는 조사를 쓰지 않는다(값은 괄호 안에)."""
+    pattern = re.compile(r"을\(를\)|이\(가\)|은\(는\)|과\(와\)|\(으\)로")
+    for path in sorted((ROOT / "reference_nn").glob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            assert not pattern.search(line), f"{path.name}:{number}: {line.strip()}"
