@@ -44,6 +44,7 @@ class Dense:
         self.a = self.f(self.z)  # (N, n_out)
         return self.a
 
+    # --8<-- [start:backward]
     def backward(self, dout, input_grad=True):
         """dout = dL/da: (N, n_out)를 받아 dL/dx: (N, n_in)를 돌려준다. dout은 바꾸지 않는다.
 
@@ -53,6 +54,8 @@ class Dense:
         self.dW = self.x.T @ dz  # (n_in, n_out)
         self.db = dz.sum(axis=0)  # (n_out,)
         return dz @ self.W.T if input_grad else None  # (N, n_in)
+
+    # --8<-- [end:backward]
 
 
 # --8<-- [end:dense]

@@ -162,6 +162,7 @@ class Network:
         y_pred = self.forward(X)
         return LOSSES[loss][0](y_pred, self.check_target(y, y_pred))
 
+    # --8<-- [start:backprop]
     def backprop(self, X, y, loss="mse"):
         """역전파: 손실 값과, 가중치·편향 배열마다 같은 모양의 기울기를 돌려준다.
 
@@ -182,6 +183,7 @@ class Network:
             dout = self.layers[i].backward(dout, input_grad=i > 0)  # 입력 X의 기울기는 필요 없다
         return loss_fn(y_pred, y), [layer.dW for layer in self.layers], [layer.db for layer in self.layers]
 
+    # --8<-- [end:backprop]
     # --8<-- [end:network]
 
     def __repr__(self):

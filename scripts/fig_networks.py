@@ -94,12 +94,12 @@ def forward_figure():
 
 
 def backward_figure():
-    """역전파: 오차(target - y_out)가 W_y, 그다음 W_h 쪽으로 거꾸로 전해진다."""
+    """역전파: 오차(실젯값 - y_out)가 W_y, 그다음 W_h 쪽으로 거꾸로 전해진다."""
     net, _, _ = examples.example()
     fig, ax = _canvas(7.6, 3.6)
     centers = draw_network(ax, net, "역전파: 오차 → W_y 갱신 → W_h 갱신", weight_labels=["$W_h$", "$W_y$"])
     out = centers[-1][0]
-    ax.text(out[0] + 0.45, out[1] + 0.1, "오차 = target − y_out", va="center", fontsize=11, color=RED)
+    ax.text(out[0] + 0.45, out[1] + 0.1, "오차 = 실젯값 − y_out", va="center", fontsize=11, color=RED)
     _flow_arrow(ax, (4.6, -2.9), (-0.2, -2.9), RED, "기울기가 전해지는 방향")
     ax.set_xlim(-0.8, 7.4)
     ax.set_ylim(-3.6, 2.1)
@@ -167,8 +167,8 @@ def vanishing_figure():
     fig, ax = plt.subplots(figsize=(6.4, 3.6), constrained_layout=True)
     ax.plot(depths, sig, "o-", color=ORANGE, label="시그모이드 은닉층")
     ax.plot(depths, rel, "s-", color=GREEN, label="ReLU 은닉층")
-    bound = [sig[0] * sigmoid_grad(0) ** (d - 1) for d in depths]
-    ax.plot(depths, bound, "--", color=RED, lw=1.2, label="0.25^(깊이−1) (깊이 1의 값에서 시작)")
+    quarter = [sig[0] * sigmoid_grad(0) ** (d - 1) for d in depths]
+    ax.plot(depths, quarter, "--", color=RED, lw=1.2, label="0.25^(깊이−1) (깊이 1의 값에서 시작)")
     ax.set_yscale("log")
     ax.set_xticks(depths)
     ax.set_xlabel("은닉층 수 (깊이)")

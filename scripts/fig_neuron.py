@@ -22,7 +22,7 @@ def neuron_diagram(neuron=EXAMPLE):
     ax.set_axis_off()
     ax.set_aspect("equal")
     ax.set_xlim(-1.3, 8.2)
-    ax.set_ylim(-2.6, 2.4)
+    ax.set_ylim(-3.0, 2.4)
     ys = [1.5 - 3.0 * i / (n - 1) for i in range(n)] if n > 1 else [0.0]
     sum_xy, f_xy, y_xy = (3.6, 0.0), (5.6, 0.0), (7.4, 0.0)
     for i, y in enumerate(ys, start=1):
@@ -43,11 +43,11 @@ def neuron_diagram(neuron=EXAMPLE):
     for x, label in [
         (0, "입력"),
         (1.55, "가중치"),
-        (sum_xy[0], "가중합 + 편향"),
+        (sum_xy[0], "가중합 z\n(편향 포함)"),
         (f_xy[0], "활성화 함수"),
         (y_xy[0], "출력"),
     ]:
-        ax.text(x, -2.35, label, ha="center", fontsize=11, color=GRAY)
+        ax.text(x, -2.2, label, ha="center", va="top", fontsize=11, color=GRAY)
     return fig
 
 

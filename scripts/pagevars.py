@@ -28,10 +28,25 @@ def percent(x, digits=0):
     return f"{fmt(100 * float(x), digits)}%"
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def sci(x, digits=1):
+    """본문에 쓰는 과학 표기: 1.8e-06 -> '1.8 × 10⁻⁶' (빼기 기호와 위 첨자).
+
+    >>> sci(1.81e-06), sci(0.0133), sci(12345.0, 2)
+    ('1.8 × 10⁻⁶', '1.3 × 10⁻²', '1.23 × 10⁴')
+    """
+    mantissa, exponent = f"{float(x):.{digits}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
 def namespace():
     from scripts import examples, tables
 
     names = {name: getattr(reference_nn, name) for name in reference_nn.__all__}
     names.update(examples=examples, tables=tables)
-    names.update(np=np, exp=math.exp, fmt=fmt, percent=percent, round=round, float=float, int=int, abs=abs, max=max)
+    names.update(
+        np=np, exp=math.exp, fmt=fmt, percent=percent, sci=sci, round=round, float=float, int=int, abs=abs, max=max
+    )
     return names

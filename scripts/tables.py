@@ -79,7 +79,7 @@ def params_table():
     for name, sizes in nets:
         terms, n_bias = _count(sizes)
         total = Network(sizes, "sigmoid").n_params
-        rows.append((name, str(sizes), terms, n_bias, f"**{total:,}**"))
+        rows.append((name, str(sizes), terms, n_bias, f"{total:,}"))
     return _table(["신경망", "층 크기", "가중치 수", "편향 수", "파라미터 합계"], rows)
 
 

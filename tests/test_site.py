@@ -68,7 +68,7 @@ def test_prose_numbers_come_from_the_package(pages):
     step_text = parse(pages["step/index.html"]).prose
     assert f"무조건 {step(0.1):g}이" in step_text
     relu_text = parse(pages["relu/index.html"]).prose
-    assert f"-3을 넣으면 {relu(-3):g}, 2.5를 넣으면 {relu(2.5):g}" in relu_text
+    assert f"\u22123을 넣으면 {relu(-3):g}, 2.5를 넣으면 {relu(2.5):g}" in relu_text
 
 
 def test_source_typos_are_fixed(pages):
