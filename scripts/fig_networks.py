@@ -82,13 +82,31 @@ def _flow_arrow(ax, start, end, color, text):
 # --8<-- [start:forward_backward]
 def forward_figure():
     """예제 신경망(입력 2, 은닉 2, 출력 1)을 지나는 순전파: W_h, W_y를 거쳐 y_out으로."""
-    net, _, _ = examples.example()
+    net, x, _ = examples.example()
     fig, ax = _canvas(7.0, 3.6)
-    centers = draw_network(ax, net, "순전파: 입력 → 은닉층 → 출력", weight_labels=["$W_h$", "$W_y$"])
+    centers = draw_network(ax, net, "순전파: 입력 → 은닉층 → 출력", gap=3.0, weight_labels=["$W_h$", "$W_y$"])
+    for W, left, right in zip(net.weights, centers[:-1], centers[1:], strict=True):
+        for (i, j), w in np.ndenumerate(W):  # 연결선마다 그 가중치 값(앞 뉴런에서 10분의 3 지점)
+            (x0, y0), (x1, y1) = left[i], right[j]
+            ax.text(
+                x0 + (x1 - x0) * 0.3,
+                y0 + (y1 - y0) * 0.3,
+                f"{w:g}",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color=ORANGE,
+                bbox={"fc": "white", "ec": "none", "pad": 0.3},
+            )
+    for k, (value, (cx, cy)) in enumerate(zip(x, centers[0], strict=True), start=1):  # 예제의 입력값
+        ax.text(cx - 0.38, cy, f"$x_{k}$ = {value:g}", ha="right", va="center", fontsize=9)
+    for bias, layer in zip(net.biases, centers[1:], strict=True):
+        for value, (cx, cy) in zip(bias, layer, strict=True):  # 편향은 뉴런 위에
+            ax.text(cx, cy + 0.36, f"b = {value:g}", ha="center", va="bottom", fontsize=8, color=BLUE)
     out = centers[-1][0]
     ax.text(out[0] + 0.45, out[1], r"$y_{out}$", va="center", fontsize=13)
-    _flow_arrow(ax, (-0.2, -2.9), (4.6, -2.9), BLUE, "데이터가 흐르는 방향")
-    ax.set_xlim(-0.8, 5.6)
+    _flow_arrow(ax, (-0.2, -2.9), (6.2, -2.9), BLUE, "데이터가 흐르는 방향")
+    ax.set_xlim(-1.9, 7.2)
     ax.set_ylim(-3.6, 2.1)
     return fig
 
@@ -97,7 +115,7 @@ def backward_figure():
     """역전파: 오차(실젯값 - y_out)가 W_y, 그다음 W_h 쪽으로 거꾸로 전해진다."""
     net, _, _ = examples.example()
     fig, ax = _canvas(7.6, 3.6)
-    centers = draw_network(ax, net, "역전파: 오차 → W_y 갱신 → W_h 갱신", weight_labels=["$W_h$", "$W_y$"])
+    centers = draw_network(ax, net, "역전파: 오차 → W_y의 기울기 → W_h의 기울기", weight_labels=["$W_h$", "$W_y$"])
     out = centers[-1][0]
     ax.text(out[0] + 0.45, out[1] + 0.1, "오차 = 실젯값 − y_out", va="center", fontsize=11, color=RED)
     _flow_arrow(ax, (4.6, -2.9), (-0.2, -2.9), RED, "기울기가 전해지는 방향")
@@ -148,7 +166,7 @@ def xor_figure():
     for name, color in [("single", ORANGE), ("hidden", BLUE)]:
         ax.plot(runs[name]["history"], color=color, label=titles[name])
     ax.set_yscale("log")
-    ax.set_xlabel("갱신 횟수")
+    ax.set_xlabel("학습 횟수")
     ax.set_ylabel("손실 (이진 교차 엔트로피)")
     ax.set_title("손실 곡선")
     ax.legend(fontsize=9)

@@ -77,10 +77,24 @@ _MATH = re.compile(
 )
 
 
+_ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
+
+
+def _lean(mathml):
+    """HTML 안의 MathML을 가볍게: xmlns는 HTML 파서가 알아서 붙이고, 문자 참조(&#x02212;)는 글자 그대로 쓴다."""
+    mathml = mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "", 1)
+
+    def char(match):
+        c = chr(int(match.group(1), 16))
+        return match.group(0) if c in '<>&"' else c
+
+    return _ENTITY.sub(char, mathml)
+
+
 def _to_mathml(match):
     tex = html.unescape(match.group("inline") or match.group("block"))
     display = "block" if match.group("block") else "inline"
-    mathml = latex_to_mathml(tex.strip(), display=display)
+    mathml = _lean(latex_to_mathml(tex.strip(), display=display))
     # 원래 TeX는 화면에 보이지 않는 alttext로만 남긴다(보조 기술용)
     mathml = mathml.replace("<math ", f'<math alttext="{html.escape(tex.strip())}" ', 1)
     if display == "block":  # 가로로 넘치면 스크롤되므로 키보드로도 닿게 한다(접근성)

@@ -18,6 +18,24 @@ def cache_key(notebook):
     return cachekey.digest(notebook)
 
 
+def check_outputs(nb, name):
+    """실행 출력에 경고(표준 오류)가 있으면 빌드를 멈춘다. 예: 그래프의 글꼴에 없는 글자('Glyph ... missing').
+
+    학습자가 받는 노트북에는 경고를 오류로 바꾸는 설정을 넣지 않고, 빌드가 여기서 대신 검사한다.
+
+    >>> check_outputs({"cells": [{"cell_type": "code", "outputs": [{"output_type": "stream", "name": "stdout"}]}]}, "a")
+    >>> bad = {"output_type": "stream", "name": "stderr", "text": "UserWarning: Glyph 44032 missing from font(s)"}
+    >>> check_outputs({"cells": [{"cell_type": "code", "outputs": [bad]}]}, "a")
+    Traceback (most recent call last):
+    ...
+    RuntimeError: a: 노트북 실행 중 경고가 나왔습니다: UserWarning: Glyph 44032 missing from font(s)
+    """
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                raise RuntimeError(f"{name}: 노트북 실행 중 경고가 나왔습니다: {output.get('text', '').strip()[:300]}")
+
+
 def execute_cached(notebook, cache_dir):
     """실행된 노트북의 경로를 돌려준다(파일 이름은 원래와 같다). 셀에서 오류가 나면 예외가 난다."""
     notebook = Path(notebook)
@@ -36,6 +54,7 @@ def execute_cached(notebook, cache_dir):
             resources={"metadata": {"path": str(notebook.parent)}},
         )
         client.execute()
+        check_outputs(nb, notebook.name)
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_suffix(".tmp")
         nbformat.write(nb, tmp)

@@ -39,14 +39,37 @@ def test_large_weights_can_make_the_gradient_grow(weight, grows):
 
 
 def test_initialised_sigmoid_layers_shrink_the_gradient_each_layer():
-    """sigmoid.md: "가중치의 크기를 알맞게 초기화해 두면 시그모이드 층에서는 실제로 층마다 기울기가 크게 줄어듭니다."
+    """sigmoid.md: "다만 흔히 쓰는 초기화(LeCun 초기화)에서는 시그모이드 층마다 기울기가 실제로
+    약 4분의 1로 줄어듭니다(측정에서는 층마다 평균 0.23배)."
 
     sigmoid.md: "그래서 시그모이드 층을 깊이 쌓으면 입력층 쪽의 기울기가 0에 가까워지기 쉽고"
     """
-    sig = np.array(first_layer_gradients("sigmoid"))
+    sig = np.array(first_layer_gradients("sigmoid"))  # Network의 기본 초기화: 시그모이드 층은 LeCun
     per_layer = sig[1:] / sig[:-1]
     assert np.all(per_layer < 0.5)  # 은닉층이 하나 늘 때마다 절반 아래로
+    mean_factor = (sig[-1] / sig[0]) ** (1 / (len(sig) - 1))  # 층마다 평균(기하 평균) 몇 배
+    assert 0.2 < mean_factor < 0.3  # 약 4분의 1
     assert sig[-1] / sig[0] < 1e-4
+
+
+def test_sign_and_output_threshold_split_only_at_rounding_ties():
+    """sigmoid.md: "z가 10^-16 정도로 0에 아주 가까우면 sigma(z)가 정확히 0.5로 반올림되어 두 기준이 갈릴 수 있습니다."
+    그리고 "sigma(z) > 0.5는 정확히 z > 0일 때 성립합니다"는 그런 동점 밖에서는 컴퓨터에서도 맞다.
+    """
+    tiny = np.array([1e-17, 5e-17, 1e-16])
+    assert np.all(sigmoid(tiny) == 0.5)  # 양수 쪽은 1e-16까지 정확히 0.5로 반올림된다
+    assert sigmoid(-1e-17) == 0.5  # 음수 쪽은 더 좁은 범위에서만 (0.5 아래는 부동소수점 간격이 더 촘촘하다)
+    assert np.all((tiny > 0) != (sigmoid(tiny) > 0.5))  # 부호로는 양성, 출력으로는 음성: 갈린다
+    z = np.concatenate([-np.logspace(-15, 2, 200), np.logspace(-15, 2, 200)])  # 동점보다 먼 z
+    np.testing.assert_array_equal(sigmoid(z) > 0.5, z > 0)
+
+
+def test_sigmoid_graph_is_point_symmetric_about_half():
+    """sigmoid.md 연습 문제 1: "그래프가 점 (0, 0.5)에 대해 대칭이므로, x에서 곡선이 0.5보다 높은 만큼
+    -x에서는 0.5보다 낮습니다." 즉 sigma(-x) = 1 - sigma(x).
+    """
+    x = np.linspace(-20, 20, 401)
+    np.testing.assert_allclose(sigmoid(-x) - 0.5, -(sigmoid(x) - 0.5), rtol=0, atol=1e-15)
 
 
 def test_relu_keeps_the_gradient_where_sigmoid_loses_it():
@@ -92,7 +115,7 @@ def test_dead_relu_neuron_stops_learning():
 
 
 def test_one_large_update_can_kill_a_relu_neuron():
-    """relu.md: "예를 들어 갱신 한 번에 편향이 크게 음수 쪽으로 밀리면 생길 수 있습니다." """
+    """relu.md: "예를 들어 학습 중에 가중치와 편향을 한 번 고칠 때 편향이 크게 음수 쪽으로 밀리면 생길 수 있습니다." """
     W, b = [[[1.0], [1.0]]], [[0.5]]
     healthy = Network.from_params(W, b, ["relu"])
     history = train(healthy, X_NONNEG, TARGET, learning_rate=0.1, epochs=100)

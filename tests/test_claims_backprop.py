@@ -96,6 +96,13 @@ def test_bce_is_capped_by_clipping():
 # 숫자로 보는 역전파
 
 
+def test_rounded_factors_can_differ_in_the_last_digit():
+    """backprop.md: "이 기울기는 양수(1.4827)입니다(반올림한 값으로 적었으므로 끝자리가 다를 수 있습니다)"."""
+    s = worked_step()
+    shown_error = round(-s["error"], 4)  # 페이지에 적힌 오차의 크기(0.7414)
+    assert round(2 * shown_error, 4) != round(-2 * s["error"], 4)
+
+
 def test_gradient_of_loss_is_minus_two_errors():
     """backprop.md: "∂L/∂y_out = 2(y_out − 실젯값) = −2 × 오차" 그리고 "오차는 음수이고 ... 이 기울기는 양수"."""
     s, _, _, y_out, t = _step()
@@ -148,11 +155,14 @@ def test_hidden_delta_is_about_a_tenth():
 
 
 def test_weight_gap_is_delta_times_input_gap():
-    """backprop.md: "W_y의 기울기는 W_h의 기울기보다 수십 배 큽니다. 그중 약 10배만 역전파(δ의 차이) 때문이고,
-    나머지는 입력의 크기 차이 때문입니다 ... x는 h보다 6~12배 작습니다"."""
+    """backprop.md: "W_y의 기울기는 W_h의 기울기(0.0013~0.0030)보다 약 55~124배 큽니다. 그중 약 10배만 역전파(δ의
+    차이) 때문이고, 나머지는 입력의 크기 차이 때문입니다 ... x는 h보다 6~12배 작습니다"."""
     s, _, a, _, _ = _step()
     gap = s["dW"][1].min() / s["dW"][0].max(), s["dW"][1].max() / s["dW"][0].min()
-    assert 20 < gap[0] < gap[1] < 200  # 수십 배
+    pairs = s["dW"][1].ravel()[:, None] / s["dW"][0].ravel()[None, :]  # W_y 기울기 ÷ W_h 기울기, 모든 쌍
+    assert pairs.min() == gap[0]
+    assert pairs.max() == gap[1]  # 범위가 모든 쌍을 덮는다
+    assert gap[0] > 2 * (s["db"][1][0] / s["db"][0]).max()  # δ의 차이(약 10배)보다 훨씬 크다
     delta_gap = s["db"][1][0] / s["db"][0]
     assert np.all((delta_gap > 8) & (delta_gap < 12.5))  # 약 10배
     input_gap = a[1].min() / a[0].max(), a[1].max() / a[0].min()
@@ -230,20 +240,79 @@ def test_small_learning_rate_is_chance():
 
 
 def test_large_learning_rate_makes_loss_grow():
-    """backprop.md: "학습률 100에서는 손실이 처음의 0.7519에서 13.8155로 커졌습니다. ... 네 출력이 모두 1.000에 붙어
-    시그모이드가 포화되었습니다. ... 기울기도 0이 되어, 그 뒤로는 갱신해도 가중치가 바뀌지 않습니다."
-    그리고 각주: 두 점을 확률 1로 틀려 평균이 -ln(1e-12)의 절반."""
+    """backprop.md: "학습률 100에서는 손실이 처음의 0.7519에서 13.8155로 커졌고, 학습이 끝난 뒤 네 출력은 모두
+    1.000입니다" 그리고 각주: "네 점 중 두 점이 이렇게 틀리고 두 점은 맞으므로 평균은 그 절반인 약 13.8155"."""
     r = _rates()[100.0]
     assert r["last_loss"] > r["first_loss"]
-    assert np.all(r["outputs"] > 1 - 5e-4)  # 소수 셋째 자리까지 1.000
+    assert np.all(r["outputs"] == 1.0)  # 반올림해서 1.000이 아니라 정확히 1.0
     assert r["last_loss"] == pytest.approx(-math.log(EPS) / 2, rel=1e-5)
     assert int((examples.Y_XOR == 0).sum()) == 2
     net = Network([2, 4, 1], "sigmoid", seed=0)
     history = train(net, examples.X_XOR, examples.Y_XOR, "binary_cross_entropy", 100.0, examples.XOR_EPOCHS)
     assert history[-1] == r["last_loss"]
     assert history[1] > 10 * history[0]  # 첫 갱신에서 이미 크게 튄다
-    _, dW, db = net.backprop(examples.X_XOR, examples.Y_XOR, "binary_cross_entropy")
-    assert all(np.all(g == 0) for g in dW + db)
+
+
+def _trace_lr_100():
+    """학습률 100으로 XOR_EPOCHS번 갱신하며 갱신마다 (출력, 출력층 가중합, 기울기, 갱신 전 가중치)를 모은다."""
+    net = Network([2, 4, 1], "sigmoid", seed=0)
+    steps = []
+    for _ in range(examples.XOR_EPOCHS):
+        _, dW, db = net.backprop(examples.X_XOR, examples.Y_XOR, "binary_cross_entropy")
+        weights = [w.copy() for w in net.weights + net.biases]
+        steps.append((net.a[-1].ravel().copy(), net.z[-1].ravel().copy(), dW + db, weights))
+        for layer, gW, gb in zip(net.layers, dW, db, strict=True):
+            layer.W -= 100.0 * gW
+            layer.b -= 100.0 * gb
+    return steps
+
+
+def test_large_learning_rate_swings_then_freezes():
+    """backprop.md: "첫 갱신에서 가중치가 크게 튀어 네 출력이 모두 거의 1이 되고, 다음 갱신에서는 반대로 모두
+    거의 0이 됩니다. 출력이 이렇게 양 끝을 오가다가, 출력층의 가중합 z_y가 40을 넘으면서 네 출력이 모두 1에
+    붙습니다. 그때부터 모든 기울기가 정확히 0이고, 그 뒤로는 몇 번을 갱신해도 가중치가 바뀌지 않습니다"
+    그리고 "출력층의 δ_y가 0이면 ... 모든 가중치와 편향의 기울기가 0이 됩니다"."""
+    steps = _trace_lr_100()
+    zero = [all(np.all(g == 0) for g in grads) for _, _, grads, _ in steps]
+    frozen = zero.index(True)  # 기울기가 처음으로 모두 정확히 0이 되는 갱신
+    assert all(zero[frozen:])  # 그 뒤로 끝까지 0
+    assert not any(zero[:frozen])
+    assert all(np.any(g != 0) for g in steps[frozen - 1][2])  # 그 직전에는 모든 배열에 0이 아닌 기울기가 있었다
+    first, second = steps[1][0], steps[2][0]
+    assert np.all(first > 0.99)  # 첫 갱신 뒤: 모두 거의 1
+    assert np.all(second < 0.01)  # 다음 갱신 뒤: 모두 거의 0
+    assert any(np.all(p < 0.01) for p, _, _, _ in steps[1:frozen])
+    p, z_y, _, _ = steps[frozen]
+    assert np.all(z_y > 40)
+    assert np.all(steps[frozen - 1][1] < 40)  # 40을 넘는 것은 얼어붙는 그 갱신에서다
+    assert np.all(p == 1.0)
+    assert np.all(sigmoid(z_y) == 1.0)  # σ(z)가 정확히 1.0으로 반올림된다
+    assert np.all(sigmoid_grad(z_y) == 0.0)  # 그래서 σ'(z) = 1 × (1 - 1) = 0
+    for a, b in itertools.pairwise(steps[frozen:]):  # 가중치가 바뀌지 않는다
+        assert all(np.array_equal(w1, w2) for w1, w2 in zip(a[3], b[3], strict=True))
+
+
+def test_float64_rounds_a_large_sigmoid_to_exactly_one():
+    """backprop.md: "컴퓨터는 실수를 유효 숫자 약 16자리(float64)로만 나타냅니다. ... z가 충분히 크면 σ(z)는 1과
+    구별되지 않아 정확히 1.0으로 반올림됩니다. 그러면 도함수 σ'(z) = σ(z)(1 − σ(z)) = 1 × 0도 정확히 0입니다"
+    그리고 "∂L/∂p는 잘라 낸 확률로 계산하므로 아주 크지만 유한한 수이고, 여기에 0을 곱하면 0입니다. 확률을 잘라 내지
+    않은 수식이라면 ... 약분되어 p − t가 남지만"."""
+    assert 1e-16 < np.finfo(float).eps < 1e-15  # 1 근처의 간격: 유효 숫자 약 16자리
+    assert 0 < 1 - float(sigmoid(30.0)) < 1e-12  # 1에 아주 가깝지만 아직 1이 아니다
+    big = np.linspace(40, 700, 661)
+    assert np.all(sigmoid(big) == 1.0)
+    assert np.all(sigmoid_grad(big) == 0.0)
+    for t in (0.0, 1.0):
+        dL_dp = float(binary_cross_entropy_grad([1.0], [t])[0])
+        assert math.isfinite(dL_dp)
+        assert dL_dp * float(sigmoid_grad(43.0)) == 0.0
+    dL_dp = float(binary_cross_entropy_grad([1.0], [0.0])[0])
+    assert dL_dp > 1e11  # 아주 크다
+    # 잘라 내지 않은 식에서는 1/(p(1-p))와 σ'(z) = p(1-p)가 약분되어 p - t가 남는다(잘라 내지 않는 z에서 확인)
+    z = 5.0
+    p = float(sigmoid(z))
+    unclipped = (p - 0.0) / (p * (1 - p)) * float(sigmoid_grad(z))
+    assert unclipped == pytest.approx(p - 0.0, rel=1e-12)
 
 
 # 기울기 소실
@@ -252,6 +321,26 @@ def test_large_learning_rate_makes_loss_grow():
 def _ratios(hidden, rescale=1.0):
     g = np.array(first_layer_gradients(hidden, rescale=rescale))
     return g / g[0]
+
+
+def test_vanishing_measurement_setup():
+    """backprop.md: "데이터는 수 16개로 이루어진 입력 64개(각 수는 평균 0, 표준편차 1인 정규 분포에서 무작위로
+    뽑았습니다)와, 입력마다 무작위로 정한 0 또는 1의 실젯값입니다. 학습은 하지 않습니다. 가중치를 초기화한 직후,
+    갱신하기 전의 신경망에서 역전파를 한 번 하고 첫 번째 층의 기울기 크기(모든 원소를 제곱해 더한 값의 제곱근)를
+    쟀습니다. 시드 5개로 같은 측정을 되풀이해 ... 평균을 냈습니다"."""
+    for hidden in ("sigmoid", "relu"):
+        measured = first_layer_gradients(hidden)
+        for depth in (1, 4, examples.DEPTHS[-1]):
+            norms = []
+            for seed in range(5):
+                rng = np.random.default_rng(seed)
+                X = rng.normal(0.0, 1.0, size=(64, 16))
+                y = rng.integers(0, 2, size=(64, 1)).astype(float)
+                assert set(np.unique(y)) <= {0.0, 1.0}
+                net = Network([16] * (depth + 1) + [1], [hidden] * depth + ["sigmoid"], seed=seed)  # 초기화 직후
+                _, dW, _ = net.backprop(X, y, "binary_cross_entropy")
+                norms.append(math.sqrt(float(np.sum(dW[0] ** 2))))
+            assert measured[depth - 1] == pytest.approx(np.mean(norms), rel=1e-12)
 
 
 def test_sigmoid_gradient_shrinks_by_about_a_quarter_per_layer():
