@@ -86,11 +86,15 @@ XOR_LEARNING_RATE = 1.0
 
 @cache
 def xor_runs(seed=0):
-    """은닉층이 없는 신경망과 은닉층(뉴런 4개)이 있는 신경망을 같은 조건으로 XOR에 학습시킨다."""
+    """은닉층이 없는 신경망과 은닉층(뉴런 4개)이 있는 신경망을 같은 조건으로 XOR에 학습시킨다.
+
+    history[k]는 k번 갱신한 뒤의 손실이다(0부터 XOR_EPOCHS까지, 마지막은 학습이 끝난 신경망의 손실).
+    """
     runs = {}
     for name, sizes in [("single", [2, 1]), ("hidden", [2, 4, 1])]:
         net = Network(sizes, "sigmoid", seed=seed)
         history = train(net, X_XOR, Y_XOR, "binary_cross_entropy", XOR_LEARNING_RATE, XOR_EPOCHS)
+        history.append(net.loss(X_XOR, Y_XOR, "binary_cross_entropy"))  # train은 갱신 직전의 손실만 기록한다
         runs[name] = {"net": net, "history": history, "accuracy": accuracy(net, X_XOR, Y_XOR)}
     return runs
 
@@ -113,7 +117,7 @@ def xor_learning_rates(rates=(0.1, 1.0, 5.0, 100.0), seed=0):
             {
                 "lr": lr,
                 "first_loss": history[0],
-                "last_loss": history[-1],
+                "last_loss": net.loss(X_XOR, Y_XOR, "binary_cross_entropy"),  # 마지막 갱신 뒤
                 "accuracy": accuracy(net, X_XOR, Y_XOR),
                 "outputs": net.forward(X_XOR).ravel(),
             }

@@ -111,8 +111,14 @@ _NB_HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href
 _slugify = slugify(case="lower")
 
 
+#: Pygments의 이름(n), 공백(w), 구두점(p) 토큰은 span 없이 코드 글자 색으로 쓴다.
+#: 테마에서 이름 색은 원래 코드 글자 색과 같고, 구두점도 같은 색이면 대비가 오히려 높다.
+_PLAIN_TOKEN = re.compile(r'<span class="[nwp]">([^<]*)</span>')
+
+
 def on_page_content(html_text, page, config, files):
     html_text = _MATH.sub(_to_mathml, html_text)
+    html_text = _PLAIN_TOKEN.sub(r"\1", html_text)  # 페이지 무게: 코드 목록이 큰 페이지에서 10 KB 넘게 준다
     if page.file.src_uri.endswith(".ipynb"):
         # 외부 요청을 만드는 스크립트와 575 KB짜리 인라인 CSS를 뺀다(모양은 extra.css가 맡는다)
         html_text = _NB_SCRIPT.sub("", _NB_STYLE.sub("", html_text))

@@ -42,10 +42,10 @@ def sci(x, digits=1):
 
 
 def namespace():
-    from scripts import examples, tables
+    from scripts import examples, tables, widgets
 
     names = {name: getattr(reference_nn, name) for name in reference_nn.__all__}
-    names.update(examples=examples, tables=tables)
+    names.update(examples=examples, tables=tables, widgets=widgets)
     names.update(
         np=np, exp=math.exp, fmt=fmt, percent=percent, sci=sci, round=round, float=float, int=int, abs=abs, max=max
     )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts import pageweight
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -37,3 +39,37 @@ def site(tmp_path_factory):
 def pages(site):
     """{페이지 경로: HTML} (404 페이지 제외)."""
     return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("index.html"))}
+
+
+INSTALL_HINT = "브라우저 테스트를 하려면: apt-get install chromium fonts-nanum 와 pip install -e '.[test]'"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = pageweight.chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        path = None
+    if not path:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1인데 Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
+        pytest.skip(f"Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=pageweight.CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    with pageweight.serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    pg = context.new_page()
+    yield pg
+    context.close()

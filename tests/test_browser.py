@@ -1,9 +1,8 @@
 """사이트를 읽는 사람처럼: 실제 브라우저(Debian의 Chromium을 Playwright로)로 모든 페이지를 연다.
 
-Chromium이 없으면 설치 방법을 알려 주며 건너뛴다. CI(REQUIRE_BROWSER=1)에서는 건너뛰지 않고 실패한다.
+Chromium이 없으면 설치 방법을 알려 주며 건너뛴다(브라우저 준비물은 tests/conftest.py).
 """
 
-import os
 import re
 
 import pytest
@@ -11,45 +10,12 @@ import pytest
 from scripts import pageweight
 from tests.htmltext import RAW_TEX
 
-INSTALL_HINT = "브라우저 테스트를 하려면: apt-get install chromium fonts-nanum 와 pip install -e '.[test]'"
-
 # 화면에 보이는 글자(코드, 수식 제외)를 모으는 스크립트
 PROSE_JS = """() => {
   const body = document.querySelector('.md-content').cloneNode(true);
   body.querySelectorAll('pre, code, math, script, style').forEach(e => e.remove());
   return body.innerText;
 }"""
-
-
-@pytest.fixture(scope="session")
-def browser():
-    path = pageweight.chromium_path()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        path = None
-    if not path:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1인데 Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
-        pytest.skip(f"Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=pageweight.CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def base_url(site):
-    with pageweight.serve(site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-    pg = context.new_page()
-    yield pg
-    context.close()
 
 
 def _page_urls(pages):

@@ -1,0 +1,269 @@
+"""대화형 요소(docs/javascripts/nn.js)를 실제 브라우저에서: 보이는 숫자가 reference_nn과 같은지.
+
+기대값은 여기서 reference_nn으로 따로 계산한다(페이지에 넣은 데이터를 그대로 믿지 않는다).
+"""
+
+import gzip
+import re
+
+import numpy as np
+import pytest
+
+from reference_nn import Network, Neuron, relu, relu_grad, sigmoid, sigmoid_grad, step, train
+from scripts import examples
+
+#: 폼을 채우고 input 이벤트를 보낸 뒤 결과를 읽는다(설정 여러 개를 한 번에)
+NEURON_RUN = """(settings) => {
+  const form = document.querySelector('.nn-widget[data-widget=neuron] form');
+  return settings.map(s => {
+    for (const [k, v] of Object.entries(s.fields)) form.elements[k].value = v;
+    form.elements.activation.value = s.activation;
+    form.elements[s.last].dispatchEvent(new Event('input', {bubbles: true}));
+    return [form.elements.z.value, form.elements.y.value, form.querySelector('.nn-msg').textContent];
+  });
+}"""
+
+SHOWN = re.compile(r"^−?\d+\.\d{4,}$")  # 소수 넷째 자리 이상, 빼기 기호는 −
+
+
+def _number(text):
+    assert SHOWN.match(text), f"보인 값의 형식: {text!r}"
+    return float(text.replace("−", "-"))
+
+
+def _agrees(shown, expected):
+    """보인 값이 기대값과 보인 자릿수(소수 넷째 자리)까지 같은지."""
+    return abs(_number(shown) - expected) <= 0.5e-4 + 1e-12 * abs(expected)
+
+
+def _settings(n=200, seed=0):
+    """무작위 설정 n개: 보통 값, 정수, 극단(±1000), 동점(z = 0)이 섞인다."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for k in range(n):
+        kind = k % 4
+        if kind == 0:
+            x, w, b = rng.uniform(-5, 5, 4), rng.uniform(-3, 3, 4), rng.uniform(-3, 3)
+        elif kind == 1:
+            x, w, b = rng.integers(-9, 10, 4).astype(float), rng.integers(-4, 5, 4) / 2, float(rng.integers(-3, 4))
+        elif kind == 2:  # 극단: 입력, 가중치, 편향에 ±1000
+            x = rng.choice([-1000.0, 1000.0, 0.5, -2.0], 4)
+            w, b = rng.choice([-1000.0, 1000.0, 1.0, -0.25], 4), float(rng.choice([-1000.0, 1000.0, 0.0]))
+        else:  # 동점: z = 0이 정확히 되도록(x1*w1 = -(x2*w2), 나머지 0)
+            a = float(rng.integers(1, 6))
+            x, w, b = np.array([a, a, 0.0, 0.0]), np.array([1.5, -1.5, rng.uniform(-2, 2), 0.0]), 0.0
+        fields = {f"x{i + 1}": repr(float(v)) for i, v in enumerate(x)}
+        fields |= {f"w{i + 1}": repr(float(v)) for i, v in enumerate(w)}
+        fields["b"] = repr(float(b))
+        out.append({"fields": fields, "activation": ["step", "sigmoid", "relu"][k % 3], "last": "b"})
+    return out
+
+
+def test_neuron_explorer_agrees_with_reference_nn(page, base_url):
+    page.goto(base_url + "neuron/", wait_until="load")
+    settings = _settings()
+    shown = page.evaluate(NEURON_RUN, settings)
+    ties = extremes = 0
+    for s, (z, y, msg) in zip(settings, shown, strict=True):
+        f = s["fields"]
+        neuron = Neuron([float(f[f"w{i}"]) for i in range(1, 5)], float(f["b"]), s["activation"])
+        x = [float(f[f"x{i}"]) for i in range(1, 5)]
+        assert msg == "", (s, msg)
+        assert _agrees(z, neuron.weighted_sum(x)), (s, z, neuron.weighted_sum(x))
+        assert _agrees(y, neuron(x)), (s, y, neuron(x))
+        ties += neuron.weighted_sum(x) == 0
+        extremes += "1000.0" in str(f.values())
+    assert ties >= 40
+    assert extremes >= 40
+
+
+def test_neuron_explorer_rules_at_the_edges(page, base_url):
+    """step(0) = 0, ReLU(0) = 0, 시그모이드는 ±1000에서도 0과 1(NaN이나 Infinity가 아니다)."""
+    page.goto(base_url + "neuron/", wait_until="load")
+    zero = {"x1": "1", "x2": "1", "x3": "0", "x4": "0", "w1": "2", "w2": "-2", "w3": "0", "w4": "0", "b": "0"}
+    big = dict(zero, w2="0", x1="1000", w1="1", b="0")  # z = 1000
+    small = dict(big, w1="-1")  # z = -1000
+    activations = ("step", "sigmoid", "relu")
+    runs = [{"fields": f, "activation": a, "last": "b"} for f in (zero, big, small) for a in activations]
+    shown = [(z, y) for z, y, _ in page.evaluate(NEURON_RUN, runs)]
+    assert shown[:3] == [("0.0000", "0.0000"), ("0.0000", "0.5000"), ("0.0000", "0.0000")]
+    assert shown[3:6] == [("1000.0000", "1.0000"), ("1000.0000", "1.0000"), ("1000.0000", "1000.0000")]
+    assert shown[6:] == [("−1000.0000", "0.0000"), ("−1000.0000", "0.0000"), ("−1000.0000", "0.0000")]
+
+
+def test_neuron_explorer_bad_input_keeps_last_result(page, base_url):
+    page.goto(base_url + "neuron/", wait_until="load")
+    widget = page.locator(".nn-widget[data-widget=neuron]")
+    before = widget.locator("output[name=z]").text_content(), widget.locator("output[name=y]").text_content()
+    x1 = widget.locator("input[name=x1]")
+    x1.fill("")  # 빈 칸
+    message = widget.locator(".nn-msg")
+    assert "숫자를 입력하세요" in message.text_content()
+    assert "x1" in message.text_content()
+    after = widget.locator("output[name=z]").text_content(), widget.locator("output[name=y]").text_content()
+    assert after == before
+    assert x1.get_attribute("aria-invalid") == "true"
+    x1.press_sequentially("abc")  # 숫자 칸은 글자를 받지 않는다: 여전히 빈 칸
+    x1.press_sequentially("1e")  # 끝나지 않은 지수 표기: 잘못된 입력
+    assert "숫자를 입력하세요" in message.text_content()
+    assert "NaN" not in widget.inner_text()
+    assert "Infinity" not in widget.inner_text()
+    x1.fill("2")
+    assert message.text_content() == ""
+    assert widget.locator("output[name=z]").text_content() != before[0]  # 다시 계산한다(x1이 1에서 2로)
+
+
+@pytest.mark.parametrize("name", ["step", "sigmoid", "relu"])
+def test_activation_explorer_agrees_with_reference_nn(page, base_url, name):
+    page.goto(base_url + f"{name}/", wait_until="load")
+    widget = page.locator(".nn-widget[data-widget=activation]")
+    f, df = {"step": (step, None), "sigmoid": (sigmoid, sigmoid_grad), "relu": (relu, relu_grad)}[name]
+    grid = [-1000, -6, -1.5, -0.5, -1e-9, 0, 1e-9, 0.1, 0.2, 0.5, 1, 2.5, 6, 1000]
+    for x in grid:
+        widget.locator("input[name=x]").fill(repr(float(x)))
+        assert _agrees(widget.locator("output[name=f]").text_content(), f(x)), (name, x)
+        shown_df = widget.locator("output[name=df]").text_content()
+        if df is not None:
+            assert _agrees(shown_df, df(x)), (name, x, shown_df)
+        elif x == 0:
+            assert shown_df == "정의되지 않음"  # 정적 그림의 빈 점과 같다
+        else:
+            assert shown_df == "0.0000"
+        assert float(widget.locator("input[name=x-range]").input_value()) == pytest.approx(min(max(x, -6), 6), abs=0.05)
+
+
+def _expected_steps():
+    """계산 예제의 단계마다 보일 (이름, 값) 목록: reference_nn으로 여기서 따로 계산하고 표의 자릿수로 적는다."""
+    net, x, t = examples.example()
+    y_out = net.forward(x)
+    z_h, h, z_y = net.z[0].copy(), net.a[1].copy(), net.z[1][0]
+    loss, dW, db = net.backprop(x, t, "mse")
+    train(net, x, t, "mse", examples.learning_rate, epochs=1)
+    new_W, new_b = net.weights, net.biases
+
+    def f(v, d=4):
+        return f"{v:.{d}f}".replace("-", "−")
+
+    return [
+        [("x₁", "0.05"), ("x₂", "0.1"), ("실젯값", "0.01")],
+        [("z_h1", f(z_h[0])), ("h1", f(h[0]))],
+        [("z_h2", f(z_h[1])), ("h2", f(h[1]))],
+        [("z_y", f(z_y)), ("y_out", f(y_out[0]))],
+        [("오차", f(t[0] - y_out[0])), ("L", f(loss))],
+        [("δ_y", f(db[1][0], 6))],
+        [("∂L/∂W_y,11", f(dW[1][0, 0], 6)), ("∂L/∂W_y,21", f(dW[1][1, 0], 6))],
+        [("δ_h,1", f(db[0][0], 6)), ("δ_h,2", f(db[0][1], 6))],
+        [(f"∂L/∂W_h,{i + 1}{j + 1}", f(dW[0][i, j], 6)) for i in range(2) for j in range(2)],
+        [("W_y,11", f(new_W[1][0, 0])), ("W_y,21", f(new_W[1][1, 0])), ("b_y", f(new_b[1][0]))],
+        [(f"W_h,{i + 1}{j + 1}", f(new_W[0][i, j])) for i in range(2) for j in range(2)]
+        + [("b_h,1", f(new_b[0][0])), ("b_h,2", f(new_b[0][1]))],
+        [("y_out", f(net.forward(x)[0])), ("L", f(net.loss(x, t, "mse")))],
+    ]
+
+
+def _read_step(widget):
+    names = widget.locator(".nn-values dt").all_text_contents()
+    values = widget.locator(".nn-values dd").all_text_contents()
+    return list(zip(names, values, strict=True))
+
+
+@pytest.mark.parametrize("name", ["learning", "backprop"])
+def test_stepper_numbers_equal_reference_nn_and_tables(page, base_url, name):
+    page.goto(base_url + f"{name}/", wait_until="load")
+    widget = page.locator(".nn-widget[data-widget=stepper]")
+    expected = _expected_steps()
+    next_button = widget.get_by_role("button", name="다음 단계")
+    next_button.focus()
+    seen = [_read_step(widget)]
+    for _ in range(len(expected) - 1):
+        page.keyboard.press("Enter")  # 키보드만으로 다음 단계
+        seen.append(_read_step(widget))
+    assert seen == expected
+    assert next_button.is_disabled()  # 마지막 단계에 닿았다
+    assert "단계 12 / 12" in widget.inner_text()
+    tables = " ".join(page.locator(".md-content table").all_inner_texts())
+    # 페이지의 표에 있는 단계(learning: 순전파 표, backprop: 역전파와 갱신 표)의 숫자는 모두 그 표에 있다
+    tabled = seen[1:4] if name == "learning" else seen[5:11]
+    missing = [v for step_values in tabled for _, v in step_values if v not in tables]
+    assert missing == []
+    page.keyboard.press("Home")
+    assert _read_step(widget) == expected[0]
+    page.keyboard.press("End")
+    assert _read_step(widget) == expected[-1]
+    page.keyboard.press("Home")
+    for _ in range(6):
+        page.keyboard.press("Enter")
+    highlighted = widget.locator(".nn-on").evaluate_all("els => els.map(e => e.dataset.id)")
+    assert sorted(highlighted) == ["Wy11", "Wy21"]  # W_y의 기울기 단계는 W_y 연결선을 강조한다
+
+
+def test_xor_scrubber_last_frame_equals_table_and_reference_nn(page, base_url):
+    page.goto(base_url + "networks/", wait_until="load")
+    widget = page.locator(".nn-widget[data-widget=xor]")
+    scrub = widget.locator("input[name=step]")
+    assert scrub.get_attribute("max") == str(examples.XOR_EPOCHS)
+    table = page.locator(".md-content table", has_text="학습한 뒤 손실")
+    row = table.locator("tr", has_text="[2, 4, 1]").locator("td").all_inner_texts()
+    scrub.fill(str(examples.XOR_EPOCHS))
+    assert widget.locator("output[name=loss]").text_content() == row[-1]  # 표의 "2000번 학습한 뒤 손실"
+    net = Network([2, 4, 1], "sigmoid", seed=0)  # 그림과 같은 조건으로 따로 학습
+    history = train(net, examples.X_XOR, examples.Y_XOR, "binary_cross_entropy", 1.0, examples.XOR_EPOCHS)
+    outputs = ", ".join(f"{v:.3f}" for v in net.forward(examples.X_XOR).ravel())
+    assert widget.locator("output[name=outputs]").text_content() == outputs
+    assert widget.locator("output[name=step]").text_content() == str(examples.XOR_EPOCHS)
+    scrub.fill("0")
+    assert widget.locator("output[name=loss]").text_content() == f"{history[0]:.4f}"
+    scrub.press("End")  # 키보드로도 움직인다
+    assert widget.locator("output[name=step]").text_content() == str(examples.XOR_EPOCHS)
+    # 색 지도: 끝에서는 (0, 1) 자리가 파랑 쪽(출력 1), (0, 0) 자리가 주황 쪽(출력 0)
+    pixel = """([x1, x2]) => { const c = document.querySelector('.nn-map'); const n = c.width;
+      const col = Math.floor((x1 + 0.25) / 1.5 * n), row = Math.floor((1.25 - x2) / 1.5 * n);
+      return Array.from(c.getContext('2d').getImageData(col, row, 1, 1).data); }"""
+    blue = page.evaluate(pixel, [0.0, 1.0])
+    orange = page.evaluate(pixel, [0.0, 0.0])
+    assert blue[2] > blue[0]
+    assert orange[0] > orange[2]
+
+
+WIDGET_PAGES = ["neuron/", "step/", "sigmoid/", "relu/", "learning/", "backprop/", "networks/"]
+
+
+def test_without_javascript_the_static_page_is_unchanged(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for path in WIDGET_PAGES:
+        page.goto(base_url + path, wait_until="load")
+        assert page.locator(".nn-widget").count() == 1
+        assert not page.locator(".nn-widget").is_visible()  # 자리는 숨겨진 채
+        assert page.locator(".nn-form").count() == 0
+        images = page.evaluate("() => [...document.querySelectorAll('.md-content img')].map(i => i.naturalWidth)")
+        assert images, path
+        assert all(w > 0 for w in images), path
+    page.goto(base_url + "learning/", wait_until="load")
+    assert page.locator(".md-content table").count() >= 1
+    context.close()
+
+
+def test_widgets_fit_narrow_and_wide_screens(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    for path in WIDGET_PAGES:
+        page.goto(base_url + path, wait_until="load")
+        for width in (390, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            box = page.locator(".nn-widget").bounding_box()
+            content = page.locator(".md-content").bounding_box()
+            assert box["x"] >= content["x"] - 1
+            assert box["x"] + box["width"] <= content["x"] + content["width"] + 1, (path, width)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
+    context.close()
+
+
+def test_widget_code_and_data_stay_small(site, pages):
+    """페이지마다 더하는 JavaScript와 데이터(gzip)가 20 KiB 이하."""
+    script = gzip.compress((site / "javascripts" / "nn.js").read_bytes(), mtime=0)
+    for path in WIDGET_PAGES:
+        html = pages[path + "index.html"]
+        slot = re.search(r'<div class="nn-widget".*?</div>', html, re.DOTALL).group(0)
+        added = len(script) + len(gzip.compress(slot.encode(), mtime=0))
+        assert added <= 20 * 1024, (path, added)
