@@ -125,6 +125,23 @@ def xor_learning_rates(rates=(0.1, 1.0, 5.0, 100.0), seed=0):
     return out
 
 
+DEEP_RATES = (0.1, 0.5, 1.0)
+
+
+@cache
+def deep_xor(hidden, learning_rate, depth=6, width=8, seeds=5):
+    """은닉층 depth개(각 뉴런 width개, 활성화 함수 hidden)를 쌓은 신경망을 XOR에 학습시킨다(시드마다).
+
+    돌려주는 값: 시드마다 (정확도, 마지막 손실). 조건은 XOR 예제와 같다(이진 교차 엔트로피, XOR_EPOCHS번).
+    """
+    out = []
+    for seed in range(seeds):
+        net = Network([2] + [width] * depth + [1], [hidden] * depth + ["sigmoid"], seed=seed)
+        train(net, X_XOR, Y_XOR, "binary_cross_entropy", learning_rate, XOR_EPOCHS)
+        out.append((accuracy(net, X_XOR, Y_XOR), net.loss(X_XOR, Y_XOR, "binary_cross_entropy")))
+    return out
+
+
 # --8<-- [start:vanishing]
 DEPTHS = range(1, 11)
 

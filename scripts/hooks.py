@@ -64,7 +64,8 @@ def on_page_markdown(markdown, page, config, files):
 
     def evaluate(match):
         try:
-            return str(eval(match.group(1), {"__builtins__": {}}, dict(namespace)))
+            # 이름들을 전역으로 넘겨야 생성식(sum(... for ...)) 안에서도 보인다. 식은 이 저장소의 페이지에서만 온다.
+            return str(eval(match.group(1), dict(namespace)))
         except Exception as err:
             raise ValueError(f"{page.file.src_uri}: {{{{ {match.group(1)} }}}}를 계산하지 못했습니다: {err!r}") from err
 

@@ -133,7 +133,7 @@ def transfer_bytes(browser, url):
     context = browser.new_context()
     page = context.new_page()
     page.on("response", record)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")  # 그림, CSS, JS는 load 전에 모두 받는다(검색 색인은 어차피 뺀다)
     context.close()
     return sum(sizes)
 

@@ -22,8 +22,8 @@ def _page_urls(pages):
     return [name.removesuffix("index.html") for name in pages]
 
 
-def _open(page, url):
-    """페이지를 열고, 그동안의 콘솔 오류와 바깥 요청을 모은다."""
+def _open(page, url, wait="networkidle"):
+    """페이지를 열고, 그동안의 콘솔 오류와 바깥 요청을 모은다(바깥 요청 검사는 networkidle까지 기다린다)."""
     errors, outside = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -31,7 +31,7 @@ def _open(page, url):
         "request",
         lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else None,
     )
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until=wait)
     return errors, outside
 
 
@@ -111,7 +111,7 @@ def test_accessibility_with_axe(page, base_url, pages):
     axe = Axe()
     problems = []
     for path in _page_urls(pages):
-        _open(page, base_url + path)
+        _open(page, base_url + path, wait="load")
         result = axe.run(page)
         for v in result.response["violations"]:
             if v["impact"] in ("serious", "critical"):
