@@ -83,7 +83,23 @@ def bench_pages(site, lighthouse):
             bench_lighthouse(gz_url, pages)
 
 
-def bench_lighthouse(base_url, pages):
+def bench_widgets(site):
+    """대화형 요소가 페이지에 더하는 JavaScript와 데이터(gzip 바이트): 예산은 페이지마다 20 KiB."""
+    import gzip
+    import re
+
+    script = len(gzip.compress((site / "javascripts" / "nn.js").read_bytes(), mtime=0))
+    for page in sorted(site.rglob("index.html")):
+        slots = re.findall(r'<div class="nn-widget".*?</div>', page.read_text(encoding="utf-8"), re.DOTALL)
+        if slots:
+            data = sum(len(gzip.compress(s.encode(), mtime=0)) for s in slots)
+            path = page.parent.relative_to(site).as_posix()
+            added = script + data
+            item = f"대화형 요소 /{path}/ (JS {script:,} + 데이터 {data:,})"
+            report(item, f"{added:,} B gzip", "<= 20 KiB", added <= 20480)
+
+
+def bench_lighthouse(base_url, pages, runs=3):
     prefix = ROOT / ".cache" / "lighthouse"
     binary = prefix / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -92,23 +108,28 @@ def bench_lighthouse(base_url, pages):
         )
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
     for path in pages:
-        out = Path(tempfile.mkdtemp()) / "lh.json"
-        subprocess.run(
-            [
-                str(binary),
-                base_url + path,
-                "--quiet",
-                "--only-categories=performance",
-                "--output=json",
-                f"--output-path={out}",
-                "--chrome-flags=--headless --no-sandbox --disable-gpu",
-            ],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        score = json.loads(out.read_text())["categories"]["performance"]["score"]
-        report(f"Lighthouse 성능 /{path}", f"{score:.2f}", ">= 0.95", score >= 0.95)
+        scores = sorted(_lighthouse_once(binary, base_url + path, env) for _ in range(runs))
+        score = scores[len(scores) // 2]  # 공유 머신에서 ±0.05 흔들리므로 세 번의 가운데 값
+        report(f"Lighthouse 성능 /{path} (중앙값, {runs}회)", f"{score:.2f}", ">= 0.95", score >= 0.95)
+
+
+def _lighthouse_once(binary, url, env):
+    out = Path(tempfile.mkdtemp()) / "lh.json"
+    subprocess.run(
+        [
+            str(binary),
+            url,
+            "--quiet",
+            "--only-categories=performance",
+            "--output=json",
+            f"--output-path={out}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return json.loads(out.read_text())["categories"]["performance"]["score"]
 
 
 # ---------------------------------------------------------------- 3. 테스트 시간
@@ -237,6 +258,7 @@ def main(argv=None):
     print(f"{'항목':56} {'측정값':>20} {'예산':>24}")
     if not args.tiny:
         site = bench_build()
+        bench_widgets(site)
         bench_pages(site, args.lighthouse)
         if args.tests:
             bench_tests()

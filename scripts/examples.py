@@ -125,7 +125,19 @@ def xor_learning_rates(rates=(0.1, 1.0, 5.0, 100.0), seed=0):
     return out
 
 
-DEEP_RATES = (0.1, 0.5, 1.0)
+@cache
+def xor_seed_accuracies(hidden, seeds=10):
+    """XOR [2, 4, 1] 신경망(은닉층 활성화 함수 hidden)을 시드 0부터 seeds-1까지 학습시킨 정확도."""
+    out = []
+    for seed in range(seeds):
+        net = Network([2, 4, 1], [hidden, "sigmoid"], seed=seed)
+        train(net, X_XOR, Y_XOR, "binary_cross_entropy", XOR_LEARNING_RATE, XOR_EPOCHS)
+        out.append(accuracy(net, X_XOR, Y_XOR))
+    return out
+
+
+#: 깊은 ReLU 신경망의 학습률(ReLU는 출력이 커질 수 있어 XOR 예제의 학습률 1보다 작게)
+DEEP_RELU_RATE = 0.1
 
 
 @cache

@@ -49,7 +49,7 @@ def _fmt_fixed(x, digits):
     return f"{float(x):.{digits}f}".replace("-", "−")
 
 
-def worked_steps():
+def worked_steps(page="backprop"):
     """계산 예제(scripts.examples)의 순전파 -> 오차 -> 역전파 -> 갱신 -> 새 손실을 한 단계씩.
 
     숫자는 페이지의 표와 같은 자릿수로 적는다: 가중합과 출력은 4자리, 기울기는 6자리, 갱신한 값은 4자리.
@@ -67,7 +67,8 @@ def worked_steps():
     steps = [
         {
             "title": "시작: 입력과 파라미터",
-            "text": f"입력 x = ({x[0]:g}, {x[1]:g})와 실젯값 {t:g}. 가중치와 편향은 그림에 적힌 값입니다.",
+            "text": f"입력 x = ({x[0]:g}, {x[1]:g}), 실젯값 {t:g}. "
+            "가중치는 연결선에, 편향은 뉴런 아래에 적혀 있습니다.",
             "values": [["x₁", f"{x[0]:g}"], ["x₂", f"{x[1]:g}"], ["실젯값", f"{t:g}"]],
             "highlight": ["x1", "x2"],
         }
@@ -76,7 +77,7 @@ def worked_steps():
         steps.append(
             {
                 "title": f"순전파: 은닉 뉴런 {j + 1}",
-                "text": f"가중합 z_h{j + 1} = W_h1{j + 1}·x₁ + W_h2{j + 1}·x₂ + b_h{j + 1}, "
+                "text": f"가중합 z_h{j + 1} = W_h,1{j + 1}·x₁ + W_h,2{j + 1}·x₂ + b_h,{j + 1}, "
                 f"출력 h{j + 1} = σ(z_h{j + 1})",
                 "values": [[f"z_h{j + 1}", f4(z_h[j])], [f"h{j + 1}", f4(h[j])]],
                 "highlight": [f"h{j + 1}", f"Wh1{j + 1}", f"Wh2{j + 1}"],
@@ -85,7 +86,7 @@ def worked_steps():
     steps += [
         {
             "title": "순전파: 출력 뉴런",
-            "text": "가중합 z_y = W_y11·h₁ + W_y21·h₂ + b_y, 출력 y_out = σ(z_y)",
+            "text": "가중합 z_y = W_y,11·h₁ + W_y,21·h₂ + b_y, 출력 y_out = σ(z_y)",
             "values": [["z_y", f4(z_y)], ["y_out", f4(y_out)]],
             "highlight": ["y", "Wy11", "Wy21"],
         },
@@ -139,14 +140,22 @@ def worked_steps():
             "highlight": ["y"],
         },
     ]
-    weights = {f"Wh{i + 1}{j + 1}": f"{examples.W_h[i][j]:g}" for i in range(2) for j in range(2)} | {
-        f"Wy{i + 1}1": f"{examples.W_y[i][0]:g}" for i in range(2)
-    }
+    weights = {f"Wh{i + 1}{j + 1}": f"{examples.W_h[i][j]:g}" for i in range(2) for j in range(2)}
+    weights |= {f"Wy{i + 1}1": f"{examples.W_y[i][0]:g}" for i in range(2)}
+    biases = {"h1": f"{examples.b_h[0]:g}", "h2": f"{examples.b_h[1]:g}", "y": f"{examples.b_y[0]:g}"}
+    new_out = {f"Wy{i + 1}1": f4(W_y2[i, 0]) for i in range(2)} | {"by": f4(b_y2[0])}
+    new_hidden = {f"Wh{i + 1}{j + 1}": f4(W_h2[i, j]) for i in range(2) for j in range(2)}
+    new_hidden |= {"bh1": f4(b_h2[0]), "bh2": f4(b_h2[1])}
+    steps[-3]["labels"] = new_out  # 갱신한 값을 그림에도 적는다(그 뒤 단계도)
+    steps[-2]["labels"] = new_out | new_hidden
+    steps[-1]["labels"] = new_out | new_hidden
     lead = (
         "한 단계씩 따라가기: '다음 단계'를 누르면 순전파, 오차, 역전파, 갱신, 새 손실을 차례로 계산하고, "
         "그 단계에 쓰인 뉴런과 가중치를 그림에서 강조합니다. 숫자는 위의 표와 같은 계산에서 나옵니다."
     )
-    return _slot("stepper", lead, {"steps": steps, "weights": weights})
+    if page == "learning":
+        lead += ' 5단계부터(오차, 역전파, 갱신)는 <a href="../backprop/">다음 페이지</a>에서 설명합니다.'
+    return _slot("stepper", lead, {"steps": steps, "weights": weights, "biases": biases})
 
 
 @examples.cache
@@ -188,7 +197,7 @@ def xor_scrubber():
         )
     lead = (
         "학습 되감기: 슬라이더로 학습 횟수를 고르면 그때 은닉층이 있는 신경망이 입력 평면의 각 점에 내는 출력(색)과 "
-        "손실을 보여 줍니다. 마지막 칸은 위의 그림과 표의 결과입니다."
+        "손실을 보여 줍니다. 슬라이더 끝(2000번)은 위 그림·표와 같은 결과입니다."
     )
     data = {"frames": frames, "points": examples.X_XOR.tolist(), "labels": examples.Y_XOR.ravel().tolist()}
     return _slot("xor", lead, data)

@@ -132,11 +132,12 @@ def _xor_accuracy(hidden, seed):
 def test_relu_hidden_layer_solves_xor_for_seed_0_but_not_every_seed():
     """networks.md 연습 문제 3: "같은 조건(학습률, 학습 횟수)에서 시드 0에서는 ReLU 은닉층도 네 점을 모두 맞힙니다."
     "다만 시드에 따라 75%에 머물기도 합니다(아래의 시드 5). 시드 0부터 9까지 열 번 학습시켜 보면 시그모이드 은닉층은
-    매번 네 점을 모두 맞히지만, ReLU 은닉층은 몇 번 75%에 머뭅니다."
+    10번 모두 네 점을 맞히지만, ReLU 은닉층은 7번만 맞히고 나머지 3번은 75%에 머뭅니다."
     본문: "은닉층이 하나뿐인 작은 신경망에서는 시그모이드로도 충분하고".
     """
-    relu_acc = [_xor_accuracy("relu", seed) for seed in range(10)]
-    sigmoid_acc = [_xor_accuracy("sigmoid", seed) for seed in range(10)]
+    relu_acc = examples.xor_seed_accuracies("relu")
+    sigmoid_acc = examples.xor_seed_accuracies("sigmoid")
+    assert relu_acc[:3] == [_xor_accuracy("relu", seed) for seed in range(3)]  # 캐시된 값이 새로 학습한 것과 같다
     assert relu_acc[0] == 1.0
     assert relu_acc[5] == 0.75
     assert all(a == 1.0 for a in sigmoid_acc)  # 시그모이드는 매번 네 점을 모두 맞힌다

@@ -91,6 +91,91 @@ def test_neuron_explorer_rules_at_the_edges(page, base_url):
     assert shown[6:] == [("−1000.0000", "0.0000"), ("−1000.0000", "0.0000"), ("−1000.0000", "0.0000")]
 
 
+def test_neuron_explorer_never_shows_nan_or_infinity(page, base_url):
+    """유한하지만 아주 큰 값(1e308)끼리 곱하면 부동소수점 범위를 넘는다: 알림을 보이고 마지막 결과를 둔다."""
+    page.goto(base_url + "neuron/", wait_until="load")
+    ok = {"x1": "1", "x2": "0", "x3": "0", "x4": "0", "w1": "2", "w2": "0", "w3": "0", "w4": "0", "b": "0"}
+    huge = dict(ok, x1="1e308", w1="1e308")
+    cancel = dict(huge, x2="1e308", w2="-1e308")  # inf - inf = NaN
+    runs = [{"fields": f, "activation": "sigmoid", "last": "b"} for f in (ok, huge, cancel)]
+    shown = page.evaluate(NEURON_RUN, runs)
+    assert shown[0][:2] == ["2.0000", "0.8808"]
+    for z, y, message in shown[1:]:
+        assert (z, y) == ("2.0000", "0.8808")  # 마지막으로 올바르게 계산한 값
+        assert "너무 커서" in message
+    text = page.locator(".nn-widget[data-widget=neuron]").inner_text()
+    assert "NaN" not in text
+    assert "Infinity" not in text
+
+
+def test_controls_are_labelled_and_results_announced(page, base_url):
+    page.goto(base_url + "neuron/", wait_until="load")
+    widget = page.locator(".nn-widget[data-widget=neuron]")
+    for label in ["입력 x1", "입력 x4", "가중치 W1", "가중치 W4", "편향 b"]:
+        assert widget.get_by_label(label, exact=True).count() == 1, label
+    assert widget.get_by_label("활성화 함수 f").evaluate("e => e.name") == "activation"
+    assert widget.locator("[aria-live] output[name=z]").count() == 1
+    assert widget.locator("[aria-live] output[name=y]").count() == 1
+    page.goto(base_url + "networks/", wait_until="load")
+    assert page.get_by_label("학습 횟수").count() == 1
+    assert page.locator(".nn-widget [aria-live] output[name=loss]").count() == 1
+
+
+def test_activation_explorer_slider_and_bad_input(page, base_url):
+    page.goto(base_url + "sigmoid/", wait_until="load")
+    widget = page.locator(".nn-widget[data-widget=activation]")
+    number = widget.locator("input[name=x]")
+    number.fill("")
+    assert "숫자를 입력하세요" in widget.locator(".nn-msg").text_content()
+    assert number.get_attribute("aria-invalid") == "true"
+    assert widget.locator("output[name=f]").text_content() == f"{sigmoid(0.2):.4f}"  # 마지막 결과 그대로
+    slider = widget.locator("input[name=x-range]")
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # 키보드로 슬라이더를 한 칸(0.1)
+    assert float(number.input_value()) == pytest.approx(0.3)
+    assert number.get_attribute("aria-invalid") == "false"
+    assert widget.locator(".nn-msg").text_content() == ""
+    assert widget.locator("output[name=f]").text_content() == f"{sigmoid(0.3):.4f}"
+    assert widget.locator("output[name=df]").text_content() == f"{sigmoid_grad(0.3):.4f}"
+    dot = widget.locator(".nn-dot").first
+    before = dot.get_attribute("cx")
+    number.fill("1000")  # 그래프 밖: 점은 가장자리에 속을 비워 붙는다
+    assert dot.get_attribute("cx") != before
+    assert "nn-outside" in dot.get_attribute("class")
+
+
+def test_widgets_pass_axe_after_use_in_both_themes(browser, base_url):
+    """초점이 단추에 있을 때, 오류 알림이 보일 때, 어두운 테마에서도 axe의 심각한 위반이 없다."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    problems = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 390, "height": 800}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(base_url + "backprop/", wait_until="load")
+        page.locator(".nn-widget").get_by_role("button", name="다음 단계").focus()
+        page.keyboard.press("End")
+        checks = [("backprop", Axe().run(page, context=".nn-widget"))]
+        page.goto(base_url + "neuron/", wait_until="load")
+        page.locator(".nn-widget input[name=x1]").fill("")
+        checks.append(("neuron", Axe().run(page, context=".nn-widget")))
+        for name, result in checks:
+            for v in result.response["violations"]:
+                if v["impact"] in ("serious", "critical"):
+                    problems.append(f"{scheme} {name}: {v['id']} {[n['target'] for n in v['nodes']][:3]}")
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_instant_navigation_stays_off():
+    """대화형 요소는 페이지를 새로 읽을 때 만든다: Material의 instant 내비게이션은 꺼 둔다(이슈의 약속)."""
+    from mkdocs.config import load_config
+
+    from tests.conftest import ROOT
+
+    assert "navigation.instant" not in load_config(str(ROOT / "mkdocs.yml"))["theme"]["features"]
+
+
 def test_neuron_explorer_bad_input_keeps_last_result(page, base_url):
     page.goto(base_url + "neuron/", wait_until="load")
     widget = page.locator(".nn-widget[data-widget=neuron]")
@@ -179,8 +264,10 @@ def test_stepper_numbers_equal_reference_nn_and_tables(page, base_url, name):
         page.keyboard.press("Enter")  # 키보드만으로 다음 단계
         seen.append(_read_step(widget))
     assert seen == expected
-    assert next_button.is_disabled()  # 마지막 단계에 닿았다
-    assert "단계 12 / 12" in widget.inner_text()
+    assert next_button.get_attribute("aria-disabled") == "true"  # 마지막 단계에 닿았다
+    page.keyboard.press("Enter")  # 한 번 더 눌러도 마지막 단계에 머문다(초점은 그 단추에)
+    assert "단계 12 / 12" in widget.locator("[aria-live]").inner_text()
+    assert _read_step(widget) == expected[-1]
     tables = " ".join(page.locator(".md-content table").all_inner_texts())
     # 페이지의 표에 있는 단계(learning: 순전파 표, backprop: 역전파와 갱신 표)의 숫자는 모두 그 표에 있다
     tabled = seen[1:4] if name == "learning" else seen[5:11]

@@ -22,16 +22,18 @@
 
   // --- 작은 도우미 ---
   function el(tag, attrs, children) {
-    var svg = /^(svg|path|circle|line|text|g|rect)$/.test(tag);
+    var svg = /^(svg|path|circle|line|text|tspan|g|rect)$/.test(tag);
     var node = svg ? document.createElementNS("http://www.w3.org/2000/svg", tag) : document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     (children || []).forEach(function (c) { node.append(c); });
     return node;
   }
-  function fixed(v, digits) { // 빼기 기호(−)를 쓰고 −0은 0으로
-    var s = (v === 0 ? 0 : v).toFixed(digits);
+  function fixed(v, digits) { // 빼기 기호(−)를 쓰고, 반올림해 0이 되면 부호를 떼고, 아주 큰 수는 지수 표기로
+    var s = Math.abs(v) >= 1e21 ? v.toExponential(digits) : v.toFixed(digits);
+    if (/^-0\.0*$/.test(s)) s = s.slice(1);
     return s.charAt(0) === "-" ? "−" + s.slice(1) : s;
   }
+  var HINT = "숫자를 입력하세요(예: 0.5, -2, 1e3).";
   function readNumber(input) { // 유한한 수가 아니면 null
     if (input.validity && input.validity.badInput) return null;
     var text = input.value.trim();
@@ -39,10 +41,11 @@
     var v = Number(text);
     return isFinite(v) ? v : null;
   }
-  function field(name, label, value, extra) {
-    var input = el("input", Object.assign({ type: "number", name: name, step: "any", value: value, inputmode: "decimal" }, extra || {}));
-    var lab = el("label", {}, [el("span", {}, [label]), input]);
-    return { label: lab, input: input };
+  function field(name, label, value, sub) { // sub: 아래 첨자(보이는 기호 x₁처럼)
+    var input = el("input", { type: "number", name: name, step: "any", value: value, inputmode: "decimal" });
+    var text = el("span", {}, [label]);
+    if (sub) text.append(el("sub", {}, [sub]));
+    return { label: el("label", {}, [text, input]), input: input };
   }
 
   // 함수 그래프(SVG): 곡선과 움직이는 점. 범위 밖의 점은 가장자리에 붙이고 속을 비운다.
@@ -50,20 +53,22 @@
     var W = 260, H = 150, P = 22;
     function sx(x) { return P + (x - xr[0]) / (xr[1] - xr[0]) * (W - 2 * P); }
     function sy(y) { return H - P - (y - yr[0]) / (yr[1] - yr[0]) * (H - 2 * P); }
-    var d = "", pen = false;
+    var d = "", pen = false, last = 0;
     for (var i = 0; i <= 240; i++) {
       var x = xr[0] + (xr[1] - xr[0]) * i / 240, y = fn(x);
       if (y === null || y < yr[0] || y > yr[1]) { pen = false; continue; }
+      if (pen && Math.abs(y - last) > (yr[1] - yr[0]) / 4) pen = false; // 계단처럼 뛰는 곳은 잇지 않는다
       d += (pen ? "L" : "M") + sx(x).toFixed(1) + " " + sy(y).toFixed(1);
       pen = true;
+      last = y;
     }
     var dot = el("circle", { r: 5, "class": "nn-dot" });
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, "class": "nn-graph", role: "img", "aria-label": title }, [
       el("line", { x1: P, x2: W - P, y1: sy(0), y2: sy(0), "class": "nn-axis" }),
       el("line", { x1: sx(0), x2: sx(0), y1: P / 2, y2: H - P, "class": "nn-axis" }),
       el("path", { d: d, "class": "nn-curve" }),
-      el("text", { x: W - P, y: sy(0) + 14, "text-anchor": "end" }, [String(xr[1])]),
-      el("text", { x: P, y: sy(0) + 14 }, [String(xr[0])]),
+      el("text", { x: W - P, y: sy(0) + 14, "text-anchor": "end" }, [fixed(xr[1], 0)]),
+      el("text", { x: P, y: sy(0) + 14 }, [fixed(xr[0], 0)]),
       el("text", { x: sx(0) + 4, y: 12 }, [title]),
       dot
     ]);
@@ -85,8 +90,8 @@
     [["x", "입력", data.x], ["w", "가중치", data.w]].forEach(function (group) {
       var box = el("fieldset", {}, [el("legend", {}, [group[1] + " " + group[0].replace("w", "W")])]);
       group[2].forEach(function (v, i) {
-        var name = group[0] + (i + 1), sym = group[0].replace("w", "W") + "₁₂₃₄".charAt(i);
-        var f = field(name, group[1] + " " + sym, v);
+        var name = group[0] + (i + 1);
+        var f = field(name, group[1] + " " + group[0].replace("w", "W"), v, String(i + 1));
         fields[name] = f.input; names.push(name); box.append(f.label);
       });
       form.append(box);
@@ -99,7 +104,7 @@
     });
     select.value = data.activation;
     var z = el("output", { name: "z" }), y = el("output", { name: "y" });
-    var msg = el("p", { "class": "nn-msg", role: "alert" });
+    var msg = el("p", { "class": "nn-msg", role: "status" });
     var plots = {};
     Object.keys(FUNCS).forEach(function (k) {
       plots[k] = graph(FUNCS[k].f, [-6, 6], FUNCS[k].y, "y = f(z), " + FUNCS[k].name);
@@ -116,13 +121,17 @@
         if (v[n] === null) bad.push(n.replace("w", "W"));
       });
       if (bad.length) { // 마지막으로 계산한 값은 그대로 둔다
-        msg.textContent = bad.join(", ") + ": 숫자를 입력하세요(예: 0.5, −2, 1e3). 아래 값은 마지막으로 올바르게 계산한 값입니다.";
+        msg.textContent = bad.join(", ") + ": " + HINT + " 위의 z, y는 마지막으로 올바르게 계산한 값입니다.";
         return;
       }
-      msg.textContent = "";
       var s = v.b;
       for (var i = 1; i <= 4; i++) s += v["w" + i] * v["x" + i];
       var fn = FUNCS[select.value], out = fn.f(s);
+      if (!isFinite(s) || !isFinite(out)) { // 곱이 부동소수점 범위를 넘었다(NaN이나 Infinity는 보이지 않는다)
+        msg.textContent = "값이 너무 커서 계산할 수 없습니다. 위의 z, y는 마지막으로 올바르게 계산한 값입니다.";
+        return;
+      }
+      msg.textContent = "";
       z.value = fixed(s, 4);
       y.value = fixed(out, 4);
       plotBox.replaceChildren(plots[select.value]);
@@ -139,14 +148,13 @@
   function activation(root) {
     var fn = FUNCS[root.dataset.fn];
     var form = el("form", { "class": "nn-form", "aria-label": fn.name + " 탐색기" });
-    var slider = el("input", { type: "range", name: "x-range", min: -6, max: 6, step: 0.1, value: 0.2,
-                               "aria-label": "입력 x 슬라이더" });
-    var num = field("x", "입력 x", 0.2);
+    var slider = el("input", { type: "range", name: "x-range", min: -6, max: 6, step: 0.1, value: 0.2 });
+    var num = field("x", "입력 x (숫자)", 0.2);
     var fx = el("output", { name: "f" }), dfx = el("output", { name: "df" });
-    var msg = el("p", { "class": "nn-msg", role: "alert" });
+    var msg = el("p", { "class": "nn-msg", role: "status" });
     var gf = graph(fn.f, [-6, 6], fn.y, "f(x)");
     var gd = graph(fn.df, [-6, 6], [-0.1, root.dataset.fn === "sigmoid" ? 0.3 : 1.2], "f′(x)");
-    form.append(el("div", { "class": "nn-row" }, [el("label", {}, [el("span", {}, ["입력 x"]), slider]), num.label]),
+    form.append(el("div", { "class": "nn-row" }, [el("label", {}, [el("span", {}, ["입력 x (슬라이더)"]), slider]), num.label]),
       el("p", { "class": "nn-result", "aria-live": "polite" }, ["f(x) = ", fx, ", 기울기 f′(x) = ", dfx]),
       msg, el("div", { "class": "nn-plots" }, [gf, gd]));
     function show(x) {
@@ -156,11 +164,16 @@
       gf.move(x, y);
       gd.move(x, d);
     }
-    slider.addEventListener("input", function () { num.input.value = slider.value; msg.textContent = ""; show(Number(slider.value)); });
+    slider.addEventListener("input", function () {
+      num.input.value = slider.value;
+      num.input.setAttribute("aria-invalid", "false");
+      msg.textContent = "";
+      show(Number(slider.value));
+    });
     num.input.addEventListener("input", function () {
       var x = readNumber(num.input);
       num.input.setAttribute("aria-invalid", x === null ? "true" : "false");
-      if (x === null) { msg.textContent = "x: 숫자를 입력하세요(예: 0.5, −2, 1e3)."; return; }
+      if (x === null) { msg.textContent = "x: " + HINT + " 위의 값은 마지막으로 올바르게 계산한 값입니다."; return; }
       msg.textContent = "";
       slider.value = Math.min(Math.max(x, -6), 6);
       show(x);
@@ -171,55 +184,65 @@
   }
 
   // --- 3. 계산 예제 한 단계씩 ---
-  var NODE_LABELS = { x1: "x₁", x2: "x₂", h1: "h₁", h2: "h₂", y: "y_out" };
+  var NODES = { x1: ["x", "1", 30, 50], x2: ["x", "2", 30, 140], h1: ["h", "1", 150, 50], h2: ["h", "2", 150, 140],
+                y: ["y", "out", 270, 95] };
+  function svgLabel(x, y, base, sub) { // SVG 안의 아래 첨자(x₁ 같은 기호가 잘 보이도록)
+    return el("text", { x: x, y: y, "text-anchor": "middle" },
+              [base, el("tspan", { "baseline-shift": "sub", "font-size": "75%" }, [sub])]);
+  }
   function stepper(root, data) {
-    var pos = { x1: [30, 35], x2: [30, 115], h1: [150, 35], h2: [150, 115], y: [270, 75] };
-    var svg = el("svg", { viewBox: "0 0 310 150", "class": "nn-diagram", role: "img", "aria-label": "예제 신경망: 입력 2개, 은닉 뉴런 2개, 출력 1개" });
+    var svg = el("svg", { viewBox: "0 0 310 185", "class": "nn-diagram", role: "img",
+                          "aria-label": "예제 신경망: 입력 2개, 은닉 뉴런 2개, 출력 1개. 연결선에 가중치, 뉴런 아래에 편향" });
+    var labels = {};
     Object.keys(data.weights).forEach(function (id) { // Wh12: 입력 1 -> 은닉 2, Wy21: 은닉 2 -> 출력
-      var a = (id.charAt(1) === "h" ? "x" : "h") + id.charAt(2), bb = id.charAt(1) === "h" ? "h" + id.charAt(3) : "y";
-      var p = pos[a], q = pos[bb], t = id.charAt(1) === "y" ? 0.55 : (id.charAt(2) === id.charAt(3) ? 0.3 : 0.7);
-      svg.append(el("g", { "data-id": id }, [
-        el("line", { x1: p[0], y1: p[1], x2: q[0], y2: q[1] }),
-        el("text", { x: p[0] + (q[0] - p[0]) * t, y: p[1] + (q[1] - p[1]) * t - 4, "text-anchor": "middle" }, [data.weights[id]])
-      ]));
+      var a = NODES[(id.charAt(1) === "h" ? "x" : "h") + id.charAt(2)];
+      var q = NODES[id.charAt(1) === "h" ? "h" + id.charAt(3) : "y"];
+      var s = id.charAt(1) === "y" ? 0.55 : (id.charAt(2) === id.charAt(3) ? 0.3 : 0.7);
+      labels[id] = el("text", { x: a[2] + (q[2] - a[2]) * s, y: a[3] + (q[3] - a[3]) * s - 4, "text-anchor": "middle" });
+      svg.append(el("g", { "data-id": id }, [el("line", { x1: a[2], y1: a[3], x2: q[2], y2: q[3] }), labels[id]]));
     });
-    Object.keys(pos).forEach(function (id) {
-      svg.append(el("g", { "data-id": id }, [
-        el("circle", { cx: pos[id][0], cy: pos[id][1], r: 16 }),
-        el("text", { x: pos[id][0], y: pos[id][1] + 5, "text-anchor": "middle" }, [NODE_LABELS[id]])
-      ]));
+    Object.keys(NODES).forEach(function (id) {
+      var n = NODES[id];
+      var g = el("g", { "data-id": id }, [el("circle", { cx: n[2], cy: n[3], r: 17 }), svgLabel(n[2], n[3] + 5, n[0], n[1])]);
+      if (data.biases[id] !== undefined) {
+        var above = id === "h1"; // 편향: h₁은 위, 나머지는 아래(연결선의 가중치와 겹치지 않게)
+        labels["b" + id] = el("text", { x: n[2], y: above ? n[3] - 23 : n[3] + 32, "text-anchor": "middle", "class": "nn-bias" });
+        g.append(labels["b" + id]);
+      }
+      svg.append(g);
     });
     var counter = el("span", { "class": "nn-counter" });
     var prev = el("button", { type: "button", "class": "md-button" }, ["이전 단계"]);
     var next = el("button", { type: "button", "class": "md-button md-button--primary" }, ["다음 단계"]);
     var title = el("strong"), text = el("p"), values = el("dl", { "class": "nn-values" });
-    var live = el("div", { "class": "nn-step", "aria-live": "polite" }, [title, text, values]);
+    var live = el("div", { "class": "nn-step", "aria-live": "polite", "aria-atomic": "true" }, [counter, title, text, values]);
     var box = el("div", { "class": "nn-form", role: "group", "aria-label": "계산 예제 한 단계씩" },
-      [svg, el("div", { "class": "nn-row" }, [prev, next, counter]), live]);
+      [svg, el("div", { "class": "nn-row" }, [prev, next]), live]);
     var i = 0, steps = data.steps;
     function show(k) {
       i = Math.min(Math.max(k, 0), steps.length - 1);
-      var s = steps[i];
-      counter.textContent = "단계 " + (i + 1) + " / " + steps.length;
+      var s = steps[i], shown = Object.assign({}, data.weights, s.labels || {});
+      counter.textContent = "단계 " + (i + 1) + " / " + steps.length + ": ";
       title.textContent = s.title;
       text.textContent = s.text;
       values.replaceChildren();
       s.values.forEach(function (pair) {
         values.append(el("dt", {}, [pair[0]]), el("dd", {}, [pair[1]]));
       });
+      Object.keys(labels).forEach(function (id) { // 갱신 뒤의 단계는 새 가중치와 편향을 그림에 적는다
+        labels[id].textContent = id.charAt(0) === "b" ? "b = " + (shown[id] || data.biases[id.slice(1)]) : shown[id];
+      });
       svg.querySelectorAll("[data-id]").forEach(function (g) {
         g.classList.toggle("nn-on", s.highlight.indexOf(g.dataset.id) >= 0);
       });
-      var had = document.activeElement; // 눌린 단추가 비활성이 되면 초점을 다른 단추로 옮긴다(키보드 사용자)
-      prev.disabled = i === 0;
-      next.disabled = i === steps.length - 1;
-      if (had === next && next.disabled) prev.focus();
-      if (had === prev && prev.disabled) next.focus();
+      // disabled 대신 aria-disabled: 끝에 닿아도 초점이 그 단추에 남는다(키보드 사용자가 엉뚱한 단추를 누르지 않게)
+      prev.setAttribute("aria-disabled", String(i === 0));
+      next.setAttribute("aria-disabled", String(i === steps.length - 1));
     }
     prev.addEventListener("click", function () { show(i - 1); });
     next.addEventListener("click", function () { show(i + 1); });
     box.addEventListener("keydown", function (e) { // Home/End: 처음과 마지막 단계
-      if (e.key === "Home" || e.key === "End") { e.preventDefault(); show(e.key === "Home" ? 0 : steps.length - 1); (e.key === "Home" ? next : prev).focus(); }
+      if (e.key === "Home" || e.key === "End") { e.preventDefault(); show(e.key === "Home" ? 0 : steps.length - 1); }
     });
     root.append(box);
     show(0);
@@ -243,8 +266,8 @@
     var marks = el("svg", { viewBox: "0 0 " + N + " " + N, "class": "nn-marks", "aria-hidden": "true" });
     data.points.forEach(function (q, k) {
       var cx = (q[0] - lo) / (hi - lo) * N, cy = N - (q[1] - lo) / (hi - lo) * N;
-      marks.append(data.labels[k] ? el("circle", { cx: cx, cy: cy, r: 2.6, "class": "nn-one" })
-                                  : el("rect", { x: cx - 2.4, y: cy - 2.4, width: 4.8, height: 4.8, "class": "nn-zero" }));
+      marks.append(data.labels[k] ? el("circle", { cx: cx, cy: cy, r: 2.6, "class": "nn-one" }) // 정적 그림처럼 1은 원, 0은 X
+                                  : el("path", { d: "M" + (cx - 2.4) + " " + (cy - 2.4) + "l4.8 4.8m0 -4.8l-4.8 4.8", "class": "nn-zero" }));
     });
     var range = el("input", { type: "range", name: "step", min: 0, max: last, step: frames[1].step - frames[0].step, value: last });
     var stepOut = el("output", { name: "step" }), loss = el("output", { name: "loss" }), outs = el("output", { name: "outputs" });
@@ -253,7 +276,7 @@
       el("p", { "class": "nn-result", "aria-live": "polite" },
          ["학습 ", stepOut, "번 뒤: 손실 ", loss, ", 네 점 (0,0), (0,1), (1,0), (1,1)의 출력 ", outs]),
       el("div", { "class": "nn-mapbox" }, [canvas, marks]),
-      el("p", { "class": "nn-legend" }, ["색: 출력 0은 주황, 0.5는 흰색, 1은 파랑. 원은 XOR = 1, 네모는 XOR = 0인 점."])
+      el("p", { "class": "nn-legend" }, ["색: 출력 0은 주황, 0.5는 흰색, 1은 파랑. 원은 XOR = 1, X는 XOR = 0인 점(왼쪽 아래가 (0, 0), 오른쪽 위가 (1, 1))."])
     ]);
     var ctx = canvas.getContext("2d"), img = ctx.createImageData(N, N);
     function show() {
