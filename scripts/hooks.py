@@ -112,9 +112,9 @@ _NB_HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href
 _slugify = slugify(case="lower")
 
 
-#: Pygments의 이름(n), 공백(w), 구두점(p) 토큰은 span 없이 코드 글자 색으로 쓴다.
-#: 테마에서 이름 색은 원래 코드 글자 색과 같고, 구두점도 같은 색이면 대비가 오히려 높다.
-_PLAIN_TOKEN = re.compile(r'<span class="[nwp]">([^<]*)</span>')
+#: Pygments의 이름(n), 공백(w), 구두점(p), 연산자(o) 토큰은 span 없이 코드 글자 색으로 쓴다.
+#: 테마에서 이름 색은 원래 코드 글자 색과 같고, 구두점과 연산자도 같은 색이면 대비가 오히려 높다.
+_PLAIN_TOKEN = re.compile(r'<span class="[nwpo]">([^<]*)</span>')
 
 
 def on_page_content(html_text, page, config, files):

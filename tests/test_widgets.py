@@ -23,6 +23,14 @@ NEURON_RUN = """(settings) => {
   });
 }"""
 
+
+def _open(page, url):
+    """페이지를 열고 대화형 요소가 있는 곳으로 스크롤한다(요소는 화면에 가까워질 때 만들어진다)."""
+    page.goto(url, wait_until="load")
+    page.locator(".nn-widget").evaluate("e => (e.previousElementSibling || e.parentElement).scrollIntoView()")
+    page.wait_for_selector(".nn-widget:not([hidden]) .nn-form")
+
+
 SHOWN = re.compile(r"^−?\d+\.\d{4,}$")  # 소수 넷째 자리 이상, 빼기 기호는 −
 
 
@@ -60,7 +68,7 @@ def _settings(n=200, seed=0):
 
 
 def test_neuron_explorer_agrees_with_reference_nn(page, base_url):
-    page.goto(base_url + "neuron/", wait_until="load")
+    _open(page, base_url + "neuron/")
     settings = _settings()
     shown = page.evaluate(NEURON_RUN, settings)
     ties = extremes = 0
@@ -79,7 +87,7 @@ def test_neuron_explorer_agrees_with_reference_nn(page, base_url):
 
 def test_neuron_explorer_rules_at_the_edges(page, base_url):
     """step(0) = 0, ReLU(0) = 0, 시그모이드는 ±1000에서도 0과 1(NaN이나 Infinity가 아니다)."""
-    page.goto(base_url + "neuron/", wait_until="load")
+    _open(page, base_url + "neuron/")
     zero = {"x1": "1", "x2": "1", "x3": "0", "x4": "0", "w1": "2", "w2": "-2", "w3": "0", "w4": "0", "b": "0"}
     big = dict(zero, w2="0", x1="1000", w1="1", b="0")  # z = 1000
     small = dict(big, w1="-1")  # z = -1000
@@ -93,7 +101,7 @@ def test_neuron_explorer_rules_at_the_edges(page, base_url):
 
 def test_neuron_explorer_never_shows_nan_or_infinity(page, base_url):
     """유한하지만 아주 큰 값(1e308)끼리 곱하면 부동소수점 범위를 넘는다: 알림을 보이고 마지막 결과를 둔다."""
-    page.goto(base_url + "neuron/", wait_until="load")
+    _open(page, base_url + "neuron/")
     ok = {"x1": "1", "x2": "0", "x3": "0", "x4": "0", "w1": "2", "w2": "0", "w3": "0", "w4": "0", "b": "0"}
     huge = dict(ok, x1="1e308", w1="1e308")
     cancel = dict(huge, x2="1e308", w2="-1e308")  # inf - inf = NaN
@@ -109,20 +117,20 @@ def test_neuron_explorer_never_shows_nan_or_infinity(page, base_url):
 
 
 def test_controls_are_labelled_and_results_announced(page, base_url):
-    page.goto(base_url + "neuron/", wait_until="load")
+    _open(page, base_url + "neuron/")
     widget = page.locator(".nn-widget[data-widget=neuron]")
     for label in ["입력 x1", "입력 x4", "가중치 W1", "가중치 W4", "편향 b"]:
         assert widget.get_by_label(label, exact=True).count() == 1, label
     assert widget.get_by_label("활성화 함수 f").evaluate("e => e.name") == "activation"
     assert widget.locator("[aria-live] output[name=z]").count() == 1
     assert widget.locator("[aria-live] output[name=y]").count() == 1
-    page.goto(base_url + "networks/", wait_until="load")
+    _open(page, base_url + "networks/")
     assert page.get_by_label("학습 횟수").count() == 1
     assert page.locator(".nn-widget [aria-live] output[name=loss]").count() == 1
 
 
 def test_activation_explorer_slider_and_bad_input(page, base_url):
-    page.goto(base_url + "sigmoid/", wait_until="load")
+    _open(page, base_url + "sigmoid/")
     widget = page.locator(".nn-widget[data-widget=activation]")
     number = widget.locator("input[name=x]")
     number.fill("")
@@ -152,11 +160,11 @@ def test_widgets_pass_axe_after_use_in_both_themes(browser, base_url):
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": 390, "height": 800}, color_scheme=scheme)
         page = context.new_page()
-        page.goto(base_url + "backprop/", wait_until="load")
+        _open(page, base_url + "backprop/")
         page.locator(".nn-widget").get_by_role("button", name="다음 단계").focus()
         page.keyboard.press("End")
         checks = [("backprop", Axe().run(page, context=".nn-widget"))]
-        page.goto(base_url + "neuron/", wait_until="load")
+        _open(page, base_url + "neuron/")
         page.locator(".nn-widget input[name=x1]").fill("")
         checks.append(("neuron", Axe().run(page, context=".nn-widget")))
         for name, result in checks:
@@ -177,7 +185,7 @@ def test_instant_navigation_stays_off():
 
 
 def test_neuron_explorer_bad_input_keeps_last_result(page, base_url):
-    page.goto(base_url + "neuron/", wait_until="load")
+    _open(page, base_url + "neuron/")
     widget = page.locator(".nn-widget[data-widget=neuron]")
     before = widget.locator("output[name=z]").text_content(), widget.locator("output[name=y]").text_content()
     x1 = widget.locator("input[name=x1]")
@@ -200,7 +208,7 @@ def test_neuron_explorer_bad_input_keeps_last_result(page, base_url):
 
 @pytest.mark.parametrize("name", ["step", "sigmoid", "relu"])
 def test_activation_explorer_agrees_with_reference_nn(page, base_url, name):
-    page.goto(base_url + f"{name}/", wait_until="load")
+    _open(page, base_url + f"{name}/")
     widget = page.locator(".nn-widget[data-widget=activation]")
     f, df = {"step": (step, None), "sigmoid": (sigmoid, sigmoid_grad), "relu": (relu, relu_grad)}[name]
     grid = [-1000, -6, -1.5, -0.5, -1e-9, 0, 1e-9, 0.1, 0.2, 0.5, 1, 2.5, 6, 1000]
@@ -254,7 +262,7 @@ def _read_step(widget):
 
 @pytest.mark.parametrize("name", ["learning", "backprop"])
 def test_stepper_numbers_equal_reference_nn_and_tables(page, base_url, name):
-    page.goto(base_url + f"{name}/", wait_until="load")
+    _open(page, base_url + f"{name}/")
     widget = page.locator(".nn-widget[data-widget=stepper]")
     expected = _expected_steps()
     next_button = widget.get_by_role("button", name="다음 단계")
@@ -285,7 +293,7 @@ def test_stepper_numbers_equal_reference_nn_and_tables(page, base_url, name):
 
 
 def test_xor_scrubber_last_frame_equals_table_and_reference_nn(page, base_url):
-    page.goto(base_url + "networks/", wait_until="load")
+    _open(page, base_url + "networks/")
     widget = page.locator(".nn-widget[data-widget=xor]")
     scrub = widget.locator("input[name=step]")
     assert scrub.get_attribute("max") == str(examples.XOR_EPOCHS)
@@ -335,7 +343,7 @@ def test_widgets_fit_narrow_and_wide_screens(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     for path in WIDGET_PAGES:
-        page.goto(base_url + path, wait_until="load")
+        _open(page, base_url + path)
         for width in (390, 1280):
             page.set_viewport_size({"width": width, "height": 800})
             box = page.locator(".nn-widget").bounding_box()

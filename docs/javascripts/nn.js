@@ -296,11 +296,21 @@
   }
 
   var BUILD = { neuron: neuron, activation: activation, stepper: stepper, xor: xor };
+  function build(root) {
+    var script = root.querySelector("script[type='application/json']");
+    BUILD[root.dataset.widget](root, script ? JSON.parse(script.textContent) : null);
+    root.hidden = false;
+  }
+  // 자리가 화면에 가까워지면(한 화면 앞에서) 만든다: 긴 페이지를 처음 열 때 배치 계산을 한 번 더 하지 않도록
   function init() {
-    document.querySelectorAll(".nn-widget[hidden]").forEach(function (root) {
-      var script = root.querySelector("script[type='application/json']");
-      BUILD[root.dataset.widget](root, script ? JSON.parse(script.textContent) : null);
-      root.hidden = false;
+    document.querySelectorAll(".nn-widget[hidden]:not([data-pending])").forEach(function (root) {
+      root.dataset.pending = "";
+      var anchor = root.previousElementSibling || root.parentElement; // 숨긴 자리는 크기가 없어 앞 요소를 본다
+      if (!("IntersectionObserver" in window)) { build(root); return; }
+      var watch = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) { watch.disconnect(); build(root); }
+      }, { rootMargin: "100% 0px" });
+      watch.observe(anchor);
     });
   }
   if (typeof document$ !== "undefined") document$.subscribe(init); else init();
