@@ -125,6 +125,8 @@ def on_page_content(html_text, page, config, files):
         html_text = _NB_SCRIPT.sub("", _NB_STYLE.sub("", html_text))
         html_text = _NB_COPY.sub("", html_text)  # 스크립트 없이는 동작하지 않는 복사 단추와 그 숨은 글
         html_text = html_text.replace("highlight-ipynb", "highlight")
+        # 입력 셀의 코드는 자기 상자 안에서 가로로 스크롤하므로 키보드로도 닿게 한다(접근성)
+        html_text = html_text.replace('hl-python"><pre>', 'hl-python"><pre tabindex="0">')
         html_text = _notebook_alt_text(html_text, page)
         html_text = _notebook_heading_ids(html_text, page)
     return html_text

@@ -139,3 +139,16 @@ def test_no_render_blocking_script(page, base_url):
         "() => [...document.head.querySelectorAll('script[src]')].filter(s => !s.async && !s.defer).map(s => s.src)"
     )
     assert blocking == []
+
+
+def test_no_page_scrolls_sideways(page, base_url, pages):
+    """코드, 표, 수식은 자기 상자 안에서만 가로로 스크롤한다: 어느 페이지도 360~1280 px에서 옆으로 넘치지 않는다."""
+    wide = []
+    for path in _page_urls(pages):
+        _open(page, base_url + path, wait="load")
+        for width in (360, 390, 768, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide.append(f"{path or '/'} {width} px: {scroll} px")
+    assert wide == []
