@@ -32,7 +32,6 @@ def _check_activations(activations, n_layers):
     return [check_choice(a, ACTIVATIONS, "activations") for a in activations]
 
 
-# --8<-- [start:network]
 class Network:
     """완전 연결 신경망.
 
@@ -184,7 +183,6 @@ class Network:
         return loss_fn(y_pred, y), [layer.dW for layer in self.layers], [layer.db for layer in self.layers]
 
     # --8<-- [end:backprop]
-    # --8<-- [end:network]
 
     def __repr__(self):
         return f"Network(sizes={self.sizes}, activations={self.activations})"

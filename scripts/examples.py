@@ -102,6 +102,12 @@ def xor_runs(seed=0):
 # --8<-- [end:xor]
 
 
+def _trained_xor(sizes, activations, learning_rate=XOR_LEARNING_RATE, seed=0):
+    """XOR 예제와 같은 조건(이진 교차 엔트로피, XOR_EPOCHS번)으로 학습시킨 신경망과 그 손실 기록."""
+    net = Network(sizes, activations, seed=seed)
+    return net, train(net, X_XOR, Y_XOR, "binary_cross_entropy", learning_rate, XOR_EPOCHS)
+
+
 @cache
 def xor_learning_rates(rates=(0.1, 1.0, 5.0, 100.0), seed=0):
     """학습률마다 은닉층이 있는 XOR 신경망을 학습시킨 결과.
@@ -111,8 +117,7 @@ def xor_learning_rates(rates=(0.1, 1.0, 5.0, 100.0), seed=0):
     """
     out = []
     for lr in rates:
-        net = Network([2, 4, 1], "sigmoid", seed=seed)
-        history = train(net, X_XOR, Y_XOR, "binary_cross_entropy", lr, XOR_EPOCHS)
+        net, history = _trained_xor([2, 4, 1], "sigmoid", lr, seed)
         out.append(
             {
                 "lr": lr,
@@ -128,12 +133,8 @@ def xor_learning_rates(rates=(0.1, 1.0, 5.0, 100.0), seed=0):
 @cache
 def xor_seed_accuracies(hidden, seeds=10):
     """XOR [2, 4, 1] 신경망(은닉층 활성화 함수 hidden)을 시드 0부터 seeds-1까지 학습시킨 정확도."""
-    out = []
-    for seed in range(seeds):
-        net = Network([2, 4, 1], [hidden, "sigmoid"], seed=seed)
-        train(net, X_XOR, Y_XOR, "binary_cross_entropy", XOR_LEARNING_RATE, XOR_EPOCHS)
-        out.append(accuracy(net, X_XOR, Y_XOR))
-    return out
+    nets = [_trained_xor([2, 4, 1], [hidden, "sigmoid"], seed=seed)[0] for seed in range(seeds)]
+    return [accuracy(net, X_XOR, Y_XOR) for net in nets]
 
 
 #: 깊은 ReLU 신경망의 학습률(ReLU는 출력이 커질 수 있어 XOR 예제의 학습률 1보다 작게)
@@ -146,12 +147,9 @@ def deep_xor(hidden, learning_rate, depth=6, width=8, seeds=5):
 
     돌려주는 값: 시드마다 (정확도, 마지막 손실). 조건은 XOR 예제와 같다(이진 교차 엔트로피, XOR_EPOCHS번).
     """
-    out = []
-    for seed in range(seeds):
-        net = Network([2] + [width] * depth + [1], [hidden] * depth + ["sigmoid"], seed=seed)
-        train(net, X_XOR, Y_XOR, "binary_cross_entropy", learning_rate, XOR_EPOCHS)
-        out.append((accuracy(net, X_XOR, Y_XOR), net.loss(X_XOR, Y_XOR, "binary_cross_entropy")))
-    return out
+    sizes, activations = [2] + [width] * depth + [1], [hidden] * depth + ["sigmoid"]
+    nets = [_trained_xor(sizes, activations, learning_rate, seed)[0] for seed in range(seeds)]
+    return [(accuracy(net, X_XOR, Y_XOR), net.loss(X_XOR, Y_XOR, "binary_cross_entropy")) for net in nets]
 
 
 # --8<-- [start:vanishing]

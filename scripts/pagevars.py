@@ -46,7 +46,5 @@ def namespace():
 
     names = {name: getattr(reference_nn, name) for name in reference_nn.__all__}
     names.update(examples=examples, tables=tables, widgets=widgets)
-    names.update(
-        np=np, exp=math.exp, fmt=fmt, percent=percent, sci=sci, round=round, float=float, int=int, abs=abs, max=max
-    )
+    names.update(np=np, exp=math.exp, fmt=fmt, percent=percent, sci=sci)  # 내장 함수(round, int, ...)는 eval이 넣는다
     return names

@@ -10,6 +10,8 @@ import numpy as np
 
 from reference_nn import Network, train
 from scripts import examples
+from scripts.fig_networks import PROB_COLORS
+from scripts.fig_neuron import EXAMPLE
 
 #: XOR 학습 되감기에서 스냅숏 사이의 학습 횟수
 XOR_FRAME_EVERY = 20
@@ -28,7 +30,8 @@ def _slot(kind, lead, data=None, **attrs):
 
 def neuron():
     """뉴런 탐색기: 입력 4개, 가중치 4개, 편향, 활성화 함수(본문 예제의 뉴런에서 시작)."""
-    start = {"x": [1.0, 2.0, 3.0, 4.0], "w": [0.5, -0.2, 0.1, 0.4], "b": 0.1, "activation": "sigmoid"}
+    # 그림의 뉴런(fig_neuron.EXAMPLE)과, 본문 예제(neuron.md)의 입력 1, 2, 3, 4
+    start = {"x": [1.0, 2.0, 3.0, 4.0], "w": EXAMPLE.W.tolist(), "b": EXAMPLE.b, "activation": EXAMPLE.activation}
     lead = (
         "직접 움직여 보기: 입력, 가중치, 편향을 바꾸고 활성화 함수를 고르면 가중합 z와 출력 y가 바로 다시 계산되고, "
         "그래프 위의 점 (z, y)가 움직입니다. 처음 값은 위 예제의 뉴런입니다."
@@ -154,7 +157,8 @@ def worked_steps(page="backprop"):
         "그 단계에 쓰인 뉴런과 가중치를 그림에서 강조합니다. 숫자는 위의 표와 같은 계산에서 나옵니다."
     )
     if page == "learning":
-        lead += ' 5단계부터(오차, 역전파, 갱신)는 <a href="../backprop/">다음 페이지</a>에서 설명합니다.'
+        first = next(k for k, s in enumerate(steps, start=1) if s["title"] == "오차와 손실")
+        lead += f' {first}단계부터(오차, 역전파, 갱신)는 <a href="../backprop/">다음 페이지</a>에서 설명합니다.'
     return _slot("stepper", lead, {"steps": steps, "weights": weights, "biases": biases})
 
 
@@ -197,7 +201,8 @@ def xor_scrubber():
         )
     lead = (
         "학습 되감기: 슬라이더로 학습 횟수를 고르면 그때 은닉층이 있는 신경망이 입력 평면의 각 점에 내는 출력(색)과 "
-        "손실을 보여 줍니다. 슬라이더 끝(2000번)은 위 그림·표와 같은 결과입니다."
+        f"손실을 보여 줍니다. 슬라이더 끝({examples.XOR_EPOCHS}번)은 위 그림·표와 같은 결과입니다."
     )
-    data = {"frames": frames, "points": examples.X_XOR.tolist(), "labels": examples.Y_XOR.ravel().tolist()}
+    points, labels = examples.X_XOR.tolist(), examples.Y_XOR.ravel().tolist()
+    data = {"frames": frames, "points": points, "labels": labels, "colors": PROB_COLORS}
     return _slot("xor", lead, data)

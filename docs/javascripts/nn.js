@@ -22,7 +22,7 @@
 
   // --- 작은 도우미 ---
   function el(tag, attrs, children) {
-    var svg = /^(svg|path|circle|line|text|tspan|g|rect)$/.test(tag);
+    var svg = /^(svg|path|circle|line|text|tspan|g)$/.test(tag);
     var node = svg ? document.createElementNS("http://www.w3.org/2000/svg", tag) : document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     (children || []).forEach(function (c) { node.append(c); });
@@ -249,9 +249,9 @@
   }
 
   // --- 4. XOR 학습 되감기 ---
-  var COLORS = [[249, 200, 155], [255, 255, 255], [179, 189, 240]]; // 출력 0, 0.5, 1 (정적 그림과 같은 색)
-  function colour(p) {
-    var a = p < 0.5 ? COLORS[0] : COLORS[1], b = p < 0.5 ? COLORS[1] : COLORS[2], t = p < 0.5 ? p * 2 : p * 2 - 1;
+  function rgb(hex) { return [1, 3, 5].map(function (k) { return parseInt(hex.slice(k, k + 2), 16); }); }
+  function colour(colors, p) { // 출력 0, 0.5, 1의 색(정적 그림과 같은 PROB_COLORS) 사이를 잇는다
+    var a = p < 0.5 ? colors[0] : colors[1], b = p < 0.5 ? colors[1] : colors[2], t = p < 0.5 ? p * 2 : p * 2 - 1;
     return a.map(function (c, k) { return Math.round(c + (b[k] - c) * t); });
   }
   function xorOutput(p, x1, x2) { // [2, 4, 1]: p = W1(2x4, 행 우선), W2(4), b1(4), b2
@@ -261,6 +261,7 @@
   }
   function xor(root, data) {
     var N = 60, lo = -0.25, hi = 1.25, frames = data.frames, last = frames[frames.length - 1].step;
+    var colors = data.colors.map(rgb);
     var canvas = el("canvas", { width: N, height: N, "class": "nn-map", role: "img",
                                 "aria-label": "입력 평면의 각 점에서 신경망이 내는 출력(색)과 XOR의 네 점" });
     var marks = el("svg", { viewBox: "0 0 " + N + " " + N, "class": "nn-marks", "aria-hidden": "true" });
@@ -282,8 +283,8 @@
     function show() {
       var f = frames[Math.round(Number(range.value) / (frames[1].step - frames[0].step))];
       for (var r = 0; r < N; r++) for (var c = 0; c < N; c++) {
-        var rgb = colour(xorOutput(f.p, lo + (c + 0.5) / N * (hi - lo), hi - (r + 0.5) / N * (hi - lo))), o = 4 * (r * N + c);
-        img.data[o] = rgb[0]; img.data[o + 1] = rgb[1]; img.data[o + 2] = rgb[2]; img.data[o + 3] = 255;
+        var px = colour(colors, xorOutput(f.p, lo + (c + 0.5) / N * (hi - lo), hi - (r + 0.5) / N * (hi - lo))), o = 4 * (r * N + c);
+        img.data[o] = px[0]; img.data[o + 1] = px[1]; img.data[o + 2] = px[2]; img.data[o + 3] = 255;
       }
       ctx.putImageData(img, 0, 0);
       stepOut.value = String(f.step);
