@@ -1,22 +1,168 @@
-"""캐시의 열쇠: 결과를 정하는 파일들, reference_nn 전체, 라이브러리 버전의 해시.
+"""빌드 캐시: 결과를 정하는 모든 것의 해시(열쇠)와, 여러 빌드가 동시에 써도 안전한 저장.
 
-그림(figures.py), 노트북 실행(notebooks.py), 예제 계산(examples.py)의 캐시가 모두 이 함수를 쓴다.
-reference_nn이나 그리는 스크립트가 바뀌면 열쇠가 바뀌므로 옛 결과를 보여 주지 않는다.
+그림(figures.py), 노트북 실행(notebooks.py), 예제 계산(examples.py)의 캐시가 모두 이 모듈을 쓴다.
+
+- 열쇠: 결과를 만드는 파일과 그 파일이 불러오는 ``scripts`` 모듈(간접으로 불러오는 것까지),
+  ``reference_nn`` 전체, 그림의 한글 글꼴 파일, 결과에 영향을 주는 라이브러리와 Python의 버전.
+- 저장: 언제나 고유한 임시 이름에 쓴 뒤 ``os.rename``으로 한 번에 제자리에 옮긴다. 그래서 제자리에 있는 것은
+  언제나 끝까지 쓴 결과이고, 도중에 죽은(SIGKILL) 빌드는 임시 이름만 남긴다. 같은 결과를 다른 빌드가 먼저
+  옮겼으면 그것을 쓴다.
+- 정리: 다른 빌드가 아직 쓰고 있을 수 있으므로 옛 결과를 바로 지우지 않는다. 쓸 때마다 수정 시각을 새로 하고,
+  하루 넘게 아무도 쓰지 않은 옛 결과와 임시 이름만 지운다.
 """
 
+import ast
+import functools
 import hashlib
+import os
+import platform
+import shutil
+import tempfile
+import time
+from importlib import metadata
 from pathlib import Path
 
-import matplotlib
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
+#: 캐시 폴더. 테스트가 빈 캐시로 빌드할 때 환경 변수로 바꾼다.
+CACHE = Path(os.environ.get("NN_CACHE_DIR") or ROOT / ".cache")
+#: 이보다 오래 쓰이지 않은 옛 결과와 임시 이름은 지운다(빌드 한 번은 1분도 걸리지 않는다).
+MAX_AGE = 24 * 3600
+#: 결과(그림의 바이트, 노트북 출력)를 바꿀 수 있는 라이브러리.
+LIBRARIES = ("numpy", "matplotlib", "pillow", "ipykernel", "nbclient", "nbformat")
+TMP_PREFIX = ".tmp-"
+
+
+@functools.cache
+def imported_scripts(path, root=ROOT, package="scripts"):
+    """path가 불러오는 ``scripts`` 모듈 파일을 간접으로 불러오는 것까지 모두 찾는다(path 자신 포함).
+
+    함수 안의 import도, ``from scripts import a``와 ``from scripts.a import b``와 ``import scripts.a``도 본다.
+    파이썬 파일이 아니면(노트북) 코드 셀의 글을 그대로 파싱한다.
+    """
+    found, todo = set(), [Path(path)]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.add(current)
+        todo.extend(_direct_imports(current, Path(root), package))
+    return tuple(sorted(found))
+
+
+def _direct_imports(path, root, package):
+    if path.suffix == ".ipynb":
+        import json
+
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    else:
+        sources = [path.read_text(encoding="utf-8")]
+    names = []
+    for source in sources:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:  # 노트북 셀의 %매직 등: 그 셀은 import를 찾지 않는다
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names += [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.append(node.module)
+                names += [f"{node.module}.{a.name}" for a in node.names]
+    files = []
+    for name in names:
+        parts = name.split(".")
+        if parts[0] == package and len(parts) > 1:
+            candidate = root.joinpath(*parts[:2]).with_suffix(".py")
+            if candidate.exists():
+                files.append(candidate)
+    return files
+
+
+@functools.cache
+def _environment():
+    """라이브러리와 Python의 버전, 글꼴 파일의 해시."""
+    from scripts import plotstyle  # 순환 import를 피해 여기서
+
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} -")
+    font = plotstyle.korean_font_path()
+    versions.append(f"python {platform.python_version()} font {hashlib.sha256(font.read_bytes()).hexdigest()}")
+    return "\n".join(versions)
 
 
 def digest(*files, extra=""):
-    """files와 reference_nn/*.py의 내용, NumPy·matplotlib 버전, extra의 해시(16자리)."""
+    """files와 그것들이 불러오는 scripts 모듈, reference_nn/*.py, 환경(_environment), extra의 해시(16자리)."""
+    return _digest(tuple(Path(f).resolve() for f in files), extra)
+
+
+@functools.cache  # 빌드마다 이 모듈을 새로 불러오므로(hooks._fresh_imports) 한 빌드 안에서만 기억한다
+def _digest(files, extra):
     h = hashlib.sha256()
-    for f in [*map(Path, files), *sorted((ROOT / "reference_nn").glob("*.py"))]:
-        h.update(f.name.encode() + b"\0" + f.read_bytes())
-    h.update(f"numpy {np.__version__} matplotlib {matplotlib.__version__} {extra}".encode())
+    used = sorted({f for path in files for f in imported_scripts(path)})
+    for f in [*used, *sorted((ROOT / "reference_nn").glob("*.py"))]:
+        label = Path(f).relative_to(ROOT).as_posix() if Path(f).is_relative_to(ROOT) else Path(f).name
+        h.update(label.encode() + b"\0" + Path(f).read_bytes())
+    h.update(f"{_environment()}\n{extra}".encode())
     return h.hexdigest()[:16]
+
+
+def lookup(final):
+    """final이 끝까지 쓴 결과로 있으면 수정 시각을 새로 하고(정리 대상에서 빼기) True."""
+    try:
+        os.utime(final)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def temporary(cache_dir, name, directory=True):
+    """cache_dir 안의 고유한 임시 폴더(또는 파일)."""
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    prefix = f"{TMP_PREFIX}{name}-"
+    if directory:
+        path = tempfile.mkdtemp(prefix=prefix, dir=cache_dir)
+        os.chmod(path, 0o755)  # mkdtemp는 0700: 다른 캐시 폴더와 같게
+        return Path(path)
+    fd, path = tempfile.mkstemp(prefix=prefix, dir=cache_dir)
+    os.close(fd)
+    os.chmod(path, 0o644)
+    return Path(path)
+
+
+def publish(tmp, final):
+    """tmp를 final로 한 번에 옮긴다. 다른 빌드가 같은 결과를 먼저 옮겼으면 그것을 두고 tmp를 지운다."""
+    tmp, final = Path(tmp), Path(final)
+    try:
+        os.rename(tmp, final)  # 파일은 덮어쓰고(같은 내용), 폴더는 final이 비어 있지 않으면 OSError
+    except OSError:
+        if not final.exists():
+            raise
+        shutil.rmtree(tmp, ignore_errors=True)
+    return final
+
+
+def prune(cache_dir, prefix, keep):
+    """prefix로 시작하는 옛 결과(keep 말고)와 임시 이름 가운데 MAX_AGE 넘게 쓰이지 않은 것을 지운다."""
+    cache_dir = Path(cache_dir)
+    if not cache_dir.is_dir():
+        return
+    now = time.time()
+    for entry in cache_dir.iterdir():
+        if entry.name == Path(keep).name:
+            continue
+        if not (entry.name.startswith(prefix) or entry.name.startswith(TMP_PREFIX)):
+            continue
+        try:
+            old = now - entry.stat().st_mtime > MAX_AGE
+        except FileNotFoundError:
+            continue
+        if old:
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)

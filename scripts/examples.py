@@ -11,11 +11,11 @@ import numpy as np
 from reference_nn import Network, accuracy, train
 from scripts import cachekey
 
-CACHE = cachekey.ROOT / ".cache" / "examples"
+CACHE = cachekey.CACHE / "examples"
 
 
 def cache(fn):
-    """결과를 메모리와 디스크(.cache/examples)에 캐시한다. 열쇠는 이 파일, reference_nn 전체, NumPy 버전, 인자의 해시.
+    """결과를 메모리와 디스크(.cache/examples)에 캐시한다. 열쇠는 cachekey.digest(이 파일, 인자)의 해시.
 
     사이트를 다시 빌드할 때 바뀐 것이 없으면 학습을 다시 돌리지 않는다.
     """
@@ -24,11 +24,13 @@ def cache(fn):
     def wrapper(*args, **kwargs):
         call = f"{fn.__name__} {args!r} {sorted(kwargs.items())!r}"
         path = CACHE / f"{fn.__name__}-{cachekey.digest(__file__, extra=call)}.pkl"
-        if path.exists():
+        if cachekey.lookup(path):
             return pickle.loads(path.read_bytes())
         result = fn(*args, **kwargs)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(result))
+        tmp = cachekey.temporary(CACHE, path.name, directory=False)  # 다른 빌드가 반쯤 쓴 파일을 읽지 않도록
+        tmp.write_bytes(pickle.dumps(result))
+        cachekey.publish(tmp, path)
+        cachekey.prune(CACHE, f"{fn.__name__}-", keep=path)
         return result
 
     return functools.wraps(fn)(wrapper)

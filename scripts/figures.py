@@ -4,7 +4,6 @@
 """
 
 import importlib
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -17,28 +16,28 @@ MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_network
 
 
 def source_hash(module_name):
-    """그림을 결정하는 모든 것의 해시: 그 모듈, 그 모듈이 부르는 scripts 모듈, reference_nn 전체, 라이브러리 버전."""
-    module_file = ROOT / (module_name.replace(".", "/") + ".py")
-    used = re.findall(r"^from scripts(?:\.(\w+) import| import (\w+))", module_file.read_text(), re.MULTILINE)
-    return cachekey.digest(module_file, *(ROOT / "scripts" / f"{a or b}.py" for a, b in used))
+    """그림을 결정하는 모든 것의 해시: 그 모듈, 그 모듈이 (간접으로라도) 불러오는 scripts 모듈, reference_nn 전체,
+    글꼴 파일, 라이브러리 버전(cachekey.digest)."""
+    return cachekey.digest(ROOT / (module_name.replace(".", "/") + ".py"))
 
 
 def render_module(module_name, cache_dir):
-    """한 모듈의 그림을 (캐시에 없을 때만) 그리고, {파일이름: 경로}를 돌려준다."""
+    """한 모듈의 그림을 (캐시에 없을 때만) 그리고, {파일이름: 경로}를 돌려준다.
+
+    여러 빌드가 동시에 그려도 안전하다: 고유한 임시 폴더에 그린 뒤 한 번에 옮긴다(cachekey.publish).
+    """
     short = module_name.rsplit(".", 1)[-1]
     out = Path(cache_dir) / f"{short}-{source_hash(module_name)}"
     module = importlib.import_module(module_name)
     files = {name: f"{name}.{plotstyle.FORMAT}" for name in module.FIGURES}
-    if not all((out / f).exists() for f in files.values()):
-        for stale in Path(cache_dir).glob(f"{short}-*"):
-            shutil.rmtree(stale)
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.mkdir(parents=True, exist_ok=True)
+    if not cachekey.lookup(out):
+        tmp = cachekey.temporary(cache_dir, out.name)
         plotstyle.setup()
         with plotstyle.strict_glyphs():  # 글꼴에 없는 글자는 빌드 실패
             for name, draw in module.FIGURES.items():
                 plotstyle.save(draw(), tmp / files[name])
-        tmp.rename(out)
+        cachekey.publish(tmp, out)
+    cachekey.prune(cache_dir, f"{short}-", keep=out)
     return {f: out / f for f in files.values()}
 
 
@@ -54,6 +53,6 @@ def render_all(cache_dir):
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "figures-out")
     target.mkdir(parents=True, exist_ok=True)
-    for uri, path in render_all(ROOT / ".cache" / "figures").items():
+    for uri, path in render_all(cachekey.CACHE / "figures").items():
         shutil.copyfile(path, target / Path(uri).name)
         print(target / Path(uri).name)

@@ -10,8 +10,10 @@
    출력 그림에 노트북 메타데이터 ``image_alt``의 한국어 대체 글을 붙인다.
 """
 
+import hashlib
 import html
 import json
+import pickle
 import re
 import sys
 from pathlib import Path
@@ -30,19 +32,32 @@ def _fresh_imports():
     for name in list(sys.modules):
         if name.split(".")[0] in ("reference_nn", "scripts"):
             del sys.modules[name]
-    from scripts import figures, notebooks, pagevars
+    from scripts import cachekey, figures, notebooks, pagevars
 
-    return figures, notebooks, pagevars
+    return cachekey, figures, notebooks, pagevars
 
 
 _state = {}
 
 
 def on_pre_build(config):
-    figures, notebooks, pagevars = _fresh_imports()
-    _state["figures"] = figures.render_all(ROOT / ".cache" / "figures")
+    cachekey, figures, notebooks, pagevars = _fresh_imports()
+    _state["cache"] = cachekey.CACHE
+    _state["figures"] = figures.render_all(cachekey.CACHE / "figures")
     _state["notebooks"] = notebooks
     _state["namespace"] = pagevars.namespace()
+
+
+def on_env(env, config, files):
+    """테마 템플릿의 컴파일 결과를 캐시한다(빌드마다 약 1초).
+
+    Jinja는 임시 파일에 쓴 뒤 옮기므로 동시 빌드에도 안전하다."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = _state["cache"] / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_files(files, config):
@@ -51,9 +66,40 @@ def on_files(files, config):
     for file in files:
         if file.src_uri.endswith(".ipynb"):
             # 실행된(캐시된) 노트북을 대신 렌더링한다. 원래 경로(src_uri)와 파일 이름은 그대로다.
-            executed = _state["notebooks"].execute_cached(file.abs_src_path, ROOT / ".cache" / "notebooks")
+            executed = _state["notebooks"].execute_cached(file.abs_src_path, _state["cache"] / "notebooks")
             file.abs_src_path = str(executed)
     return files
+
+
+def on_pre_page(page, config, files):
+    """노트북을 HTML로 바꾼 결과를 실행 결과 곁에 캐시한다(한 번에 약 1초: 편집하며 다시 빌드할 때 아낀다).
+
+    mkdocs-jupyter의 자체 캐시는 쓰다 만 파일을 다른 빌드가 읽을 수 있고 다른 빌드의 항목을 지우므로 끄고,
+    같은 일을 고유한 임시 이름과 한 번에 옮기기(cachekey.publish)로 한다. 열쇠: 실행된 노트북(폴더 이름이 그 열쇠),
+    변환 설정, mkdocs-jupyter와 nbconvert의 버전.
+    """
+    if not page.file.src_uri.endswith(".ipynb"):
+        return page
+    from importlib import metadata
+
+    cachekey, plugin = sys.modules["scripts.cachekey"], config.plugins["mkdocs-jupyter"]
+    versions = [metadata.version(n) for n in ("mkdocs-jupyter", "nbconvert", "mkdocs")]
+    setting = repr((versions, sorted((k, repr(v)) for k, v in plugin.config.items())))
+    executed = Path(page.file.abs_src_path)
+    cached = executed.parent / f"html-{hashlib.sha256(setting.encode()).hexdigest()[:16]}.pkl"
+    convert = page.render  # mkdocs-jupyter가 on_pre_page에서 바꿔 끼운 변환 함수
+
+    def render(config, files):
+        if cachekey.lookup(cached):
+            page.content, page.toc, page.title = pickle.loads(cached.read_bytes())
+            return
+        convert(config, files)
+        tmp = cachekey.temporary(executed.parent, cached.name, directory=False)
+        tmp.write_bytes(pickle.dumps((page.content, page.toc, page.title)))
+        cachekey.publish(tmp, cached)
+
+    page.render = render
+    return page
 
 
 _EXPR = re.compile(r"\{\{\s*(.+?)\s*\}\}")

@@ -5,6 +5,7 @@ mkdocs-jupyter의 캐시는 노트북 파일만 보므로 reference_nn이 바뀌
 """
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -14,7 +15,7 @@ from scripts import cachekey
 
 
 def cache_key(notebook):
-    """노트북, reference_nn 전체, 라이브러리 버전의 해시."""
+    """노트북, 노트북이 불러오는 scripts 모듈, reference_nn 전체, 글꼴, 라이브러리 버전의 해시."""
     return cachekey.digest(notebook)
 
 
@@ -37,14 +38,16 @@ def check_outputs(nb, name):
 
 
 def execute_cached(notebook, cache_dir):
-    """실행된 노트북의 경로를 돌려준다(파일 이름은 원래와 같다). 셀에서 오류가 나면 예외가 난다."""
+    """실행된 노트북의 경로를 돌려준다(파일 이름은 원래와 같다). 셀에서 오류가 나면 예외가 난다.
+
+    여러 빌드가 동시에 실행해도 안전하다: 고유한 임시 폴더에 쓴 뒤 한 번에 옮긴다(cachekey.publish).
+    """
     notebook = Path(notebook)
-    out = Path(cache_dir) / f"{notebook.stem}-{cache_key(notebook)}" / notebook.name
-    if not out.exists():
-        for stale in Path(cache_dir).glob(f"{notebook.stem}-*"):
-            shutil.rmtree(stale)
+    out = Path(cache_dir) / f"{notebook.stem}-{cache_key(notebook)}"
+    if not cachekey.lookup(out):
         nb = nbformat.read(notebook, as_version=4)
-        # record_timing=False: 실행 시각을 남기지 않아 같은 입력이면 같은 바이트가 나온다
+        # record_timing=False: 실행 시각을 남기지 않아 같은 입력이면 같은 바이트가 나온다.
+        # transport="ipc": 커널과 유닉스 소켓으로 이야기한다(TCP라면 커널이 암호화 없는 TCP라고 경고를 찍는다).
         client = NotebookClient(
             nb,
             timeout=300,
@@ -53,10 +56,15 @@ def execute_cached(notebook, cache_dir):
             record_timing=False,
             resources={"metadata": {"path": str(notebook.parent)}},
         )
-        client.execute()
+        sockets = tempfile.mkdtemp(prefix="nn-kernel-")  # 소켓 경로는 짧아야 한다(유닉스 소켓은 107바이트까지)
+        try:
+            client.km = client.kernel_manager_class(kernel_name="python3", transport="ipc", ip=f"{sockets}/k")
+            client.execute()
+        finally:
+            shutil.rmtree(sockets, ignore_errors=True)
         check_outputs(nb, notebook.name)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".tmp")
-        nbformat.write(nb, tmp)
-        tmp.rename(out)
-    return out
+        tmp = cachekey.temporary(cache_dir, out.name)
+        nbformat.write(nb, tmp / notebook.name)
+        cachekey.publish(tmp, out)
+    cachekey.prune(cache_dir, f"{notebook.stem}-", keep=out)
+    return out / notebook.name

@@ -1,5 +1,6 @@
 """사이트 테스트의 공용 준비물: README의 빌드 명령과 같은 방법으로 사이트를 한 번 빌드한다."""
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -12,26 +13,38 @@ from scripts import pageweight
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(site_dir):
-    """mkdocs build --strict (README와 같은 명령) 으로 site_dir에 빌드한다."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+def build_command(site_dir, engine="mkdocs"):
+    """README의 빌드 명령(mkdocs build --strict)을 site_dir에 빌드하는 명령으로. engine="properdocs"도 된다."""
+    config = ["-f", "mkdocs.yml"] if engine == "properdocs" else []  # ProperDocs는 properdocs.yml을 먼저 찾는다
+    return [sys.executable, "-m", engine, "build", "--strict", *config, "--site-dir", str(site_dir)]
+
+
+def build_env(**extra):
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", **extra)
+
+
+def build_site(site_dir, engine="mkdocs", **env):
+    """README와 같은 명령으로 site_dir에 빌드한다. env: 더할 환경 변수(예: NN_CACHE_DIR)."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+        build_command(site_dir, engine), cwd=ROOT, env=build_env(**env), capture_output=True, text=True, check=False
     )
-    assert result.returncode == 0, f"mkdocs build --strict 실패:\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, f"{engine} build --strict 실패:\n{result.stderr[-4000:]}"
     return result
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """빌드된 사이트 폴더."""
-    site_dir = tmp_path_factory.mktemp("site")
-    build_site(site_dir)
+def site(tmp_path_factory, worker_id):
+    """빌드된 사이트 폴더. 병렬 실행(pytest -n)에서는 처음 온 작업자가 빌드하고 나머지는 그 폴더를 읽는다."""
+    if worker_id == "master":
+        site_dir = tmp_path_factory.mktemp("site")
+        build_site(site_dir)
+        return site_dir
+    shared = tmp_path_factory.getbasetemp().parent  # 모든 작업자가 같이 쓰는 폴더
+    site_dir = shared / "site"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (site_dir / "index.html").exists():
+            build_site(site_dir)
     return site_dir
 
 

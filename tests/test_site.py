@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 from reference_nn import relu, sigmoid, sigmoid_grad, step
-from scripts import figures, plotstyle
+from scripts import plotstyle
 from tests.htmltext import RAW_TEX, parse
 
 SOURCE_TYPOS = [
@@ -130,16 +130,6 @@ def test_notebook_page_is_not_heavier_than_others(site, pages, name):
     page = f"notebooks/{name}/index.html"
     assert _page_weight(site, page, pages[page]) <= max(others)
     assert "<style" not in pages[page].split('class="jupyter-wrapper"')[1]
-
-
-def test_figures_are_byte_identical(site, tmp_path):
-    """새로 그린 그림이 빌드된 사이트의 그림(다른 프로세스가 그린 것)과 바이트까지 같다."""
-    fresh = figures.render_all(tmp_path / "fresh")
-    built = {p.relative_to(site).as_posix() for p in (site / "figures").glob("*.webp")}
-    assert set(fresh) == built
-    for uri, path in fresh.items():
-        assert path.read_bytes() == (site / uri).read_bytes(), uri
-        assert path.read_bytes()[8:12] == b"WEBP"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,229 @@
+"""빌드 캐시의 견고함: 동시 빌드, 도중에 죽은 빌드, 간접 import까지 보는 캐시 열쇠, 깨끗한 로그, 두 엔진.
+
+여기의 빌드는 모두 저장소의 .cache가 아닌 빈 캐시 폴더(NN_CACHE_DIR)에서 한다. 예제 계산(.cache/examples)은
+30초 넘게 걸리므로 세션 빌드가 만든 것을 복사해 넣고, 그 캐시의 동시 쓰기는 따로(test_examples_cache_...) 검사한다.
+"""
+
+import filecmp
+import importlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from scripts import cachekey
+from tests.conftest import ROOT, build_command, build_env, build_site
+
+
+def _tree(path):
+    return sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file())
+
+
+def _assert_same_site(a, b):
+    files = _tree(a)
+    assert files == _tree(b)
+    _, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
+    assert mismatch == []
+    assert errors == []
+
+
+def _cache_with(tmp_path, site, *parts):
+    """parts(예: "examples")만 채운 빈 캐시. 세션 빌드가 이미 계산해 둔 것을 복사한다."""
+    del site  # 세션 빌드가 끝나 저장소의 캐시가 채워진 뒤에만 쓴다
+    cache = tmp_path / "cache"
+    for part in parts:
+        shutil.copytree(cachekey.CACHE / part, cache / part)
+    return cache
+
+
+def _foreign_lines(log):
+    """빌드 로그에서 MkDocs의 INFO 줄과 ProperDocs의 설정 파일 이름 안내를 뺀 나머지."""
+    return [line for line in log.splitlines() if line.strip() and not line.startswith("INFO")]
+
+
+def test_builds_at_once_on_an_empty_cache_give_identical_sites(site, tmp_path):
+    """serve와 테스트를 같이 돌릴 때처럼 빈 캐시에서 빌드 셋을 0.4초 차이로 시작한다: 모두 성공하고 사이트가 같다.
+
+    그림 캐시가 고정된 임시 이름을 쓰던 때는 두 번째 빌드가 FileNotFoundError로 죽었다. 세 빌드가 각자 그린 그림이
+    세션 빌드의 그림과 바이트까지 같은지(다른 프로세스가 그려도 같은 그림)도 여기서 본다. 노트북 실행은 30초 가까이
+    걸리므로 채워 두고, 노트북 캐시의 동시 쓰기와 실행 로그는 아래 test_notebook_cache_...가 본다.
+    """
+    cache = _cache_with(tmp_path, site, "examples", "notebooks")
+    env = build_env(NN_CACHE_DIR=str(cache))
+    procs = []
+    for name in ("a", "b", "c"):  # 둘이면 겹치는 때가 타이밍에 달려 옛 코드도 가끔 통과했다
+        procs.append(
+            subprocess.Popen(
+                build_command(tmp_path / name),
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+        time.sleep(0.4)
+    logs = [p.communicate(timeout=600) for p in procs]
+    for p, (_, err) in zip(procs, logs, strict=True):
+        assert p.returncode == 0, err[-3000:]
+        assert _foreign_lines(err) == []
+    _assert_same_site(tmp_path / "a", tmp_path / "b")
+    _assert_same_site(tmp_path / "a", tmp_path / "c")
+    _assert_same_site(site, tmp_path / "a")
+    assert not [p for p in cache.rglob("*") if p.name.startswith(cachekey.TMP_PREFIX)]
+
+
+def test_killed_build_leaves_nothing_taken_for_a_result(site, tmp_path):
+    """그림을 그리는 도중에 SIGKILL로 죽인 빌드는 임시 이름만 남기고, 다음 빌드는 올바른 사이트를 만든다."""
+    cache = _cache_with(tmp_path, site, "examples", "notebooks")  # 노트북은 위 테스트가 빈 캐시에서 실행한다
+    env = build_env(NN_CACHE_DIR=str(cache))
+    proc = subprocess.Popen(build_command(tmp_path / "killed"), cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    figures = cache / "figures"
+    deadline = time.monotonic() + 120
+    while not (figures.is_dir() and any(p.name.startswith(cachekey.TMP_PREFIX) for p in figures.iterdir())):
+        assert proc.poll() is None, "그림을 그리기 전에 빌드가 끝났습니다"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    time.sleep(0.3)  # 그림 한두 장을 쓰는 중
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert any(p.name.startswith(cachekey.TMP_PREFIX) for p in figures.iterdir())
+    for entry in figures.iterdir():  # 끝난 이름으로 있는 것은 모두 완전한 결과여야 한다
+        if not entry.name.startswith(cachekey.TMP_PREFIX):
+            module = importlib.import_module("scripts." + entry.name.rsplit("-", 1)[0])
+            for name in module.FIGURES:
+                webp = f"{name}.webp"
+                assert (entry / webp).read_bytes() == (site / "figures" / webp).read_bytes(), entry.name
+    build_site(tmp_path / "after", NN_CACHE_DIR=str(cache))
+    _assert_same_site(site, tmp_path / "after")
+
+
+def test_notebook_cache_is_safe_when_written_at_once_and_logs_are_clean(tmp_path):
+    """같은 노트북을 두 프로세스가 동시에 실행해 같은 캐시에 넣어도 둘 다 같은 결과를 받고, 남의 경고를 찍지 않는다.
+
+    커널을 TCP로 띄우던 때는 실행마다 '[IPKernelApp] WARNING | Kernel is running over TCP without encryption'이 나왔다.
+    """
+    code = textwrap.dedent(
+        """
+        import sys
+        from scripts import notebooks
+        print(notebooks.execute_cached(sys.argv[1], sys.argv[2]))
+        """
+    )
+    notebook = ROOT / "docs" / "notebooks" / "activations.ipynb"
+    args = [sys.executable, "-c", code, str(notebook), str(tmp_path / "notebooks")]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    procs = [
+        subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _, err in results]
+    assert [err for _, err in results] == ["", ""]
+    outs = [out.strip() for out, _ in results]
+    assert outs[0] == outs[1]
+    assert json.loads(Path(outs[0]).read_text(encoding="utf-8"))["cells"]
+
+
+def test_examples_cache_is_never_read_half_written(tmp_path):
+    """예제 계산의 캐시 파일은 임시 이름에 쓴 뒤 옮긴다: 여러 프로세스가 같은 값을 동시에 써도 모두 읽을 수 있다."""
+    code = textwrap.dedent(
+        """
+        from scripts import examples
+        print(examples.worked_step()["loss"])
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NN_CACHE_DIR=str(tmp_path))
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outs = {p.communicate(timeout=120)[0] for p in procs}
+    assert [p.returncode for p in procs] == [0] * 4
+    assert len(outs) == 1
+    assert [p.name for p in (tmp_path / "examples").iterdir() if p.name.startswith(cachekey.TMP_PREFIX)] == []
+
+
+PROBE = {
+    "fig_probe.py": """
+        import matplotlib.pyplot as plt
+        from scripts import probe_a
+
+        def draw():
+            fig, ax = plt.subplots(figsize=(2, 1))
+            ax.set_title(probe_a.label())
+            return fig
+
+        FIGURES = {"probe": draw}
+    """,
+    "probe_a.py": """
+        def label():
+            from scripts.probe_b import LABEL  # 함수 안의 import도 열쇠에 들어가야 한다
+            return LABEL
+    """,
+    "probe_b.py": 'LABEL = "첫째"\n',
+}
+
+
+def test_figure_key_follows_indirect_imports(tmp_path):
+    """그림 모듈이 간접으로만 불러오는 모듈(fig_probe -> probe_a -> probe_b)을 바꾸면 그림을 다시 그린다."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT / "scripts", copy / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "reference_nn", copy / "reference_nn", ignore=shutil.ignore_patterns("__pycache__"))
+    for name, source in PROBE.items():
+        (copy / "scripts" / name).write_text(textwrap.dedent(source), encoding="utf-8")
+    code = "from scripts import figures; print(figures.render_module('scripts.fig_probe', 'cache')['probe.webp'])"
+    env = dict(os.environ, PYTHONPATH=str(copy))
+
+    def render():
+        out = subprocess.run([sys.executable, "-c", code], cwd=copy, env=env, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr[-2000:]
+        path = copy / out.stdout.strip()
+        return path, path.read_bytes()
+
+    first_path, first = render()
+    (copy / "scripts" / "probe_b.py").write_text('LABEL = "둘째"\n', encoding="utf-8")
+    second_path, second = render()
+    assert second_path != first_path
+    assert second != first
+
+
+def test_imported_scripts_reads_every_import_form(tmp_path):
+    pkg = tmp_path / "scripts"
+    pkg.mkdir()
+    (pkg / "a.py").write_text("import scripts.b\nfrom scripts import c\n", encoding="utf-8")
+    (pkg / "b.py").write_text("def f():\n    from scripts.d import x\n", encoding="utf-8")
+    (pkg / "c.py").write_text("import numpy\n", encoding="utf-8")
+    (pkg / "d.py").write_text("x = 1\n", encoding="utf-8")
+    (pkg / "e.py").write_text("", encoding="utf-8")
+    found = cachekey.imported_scripts(pkg / "a.py", root=tmp_path)
+    assert [p.name for p in found] == ["a.py", "b.py", "c.py", "d.py"]
+
+
+@pytest.mark.parametrize("engine", ["properdocs"])
+def test_properdocs_builds_the_same_site(site, tmp_path, engine):
+    """ProperDocs(MkDocs 1.6의 관리되는 갈래)가 같은 mkdocs.yml로 만든 사이트는 생성기 표시 말고는 같다."""
+    other = tmp_path / engine
+    result = build_site(other, engine=engine)
+    assert _foreign_lines(result.stderr) == []
+    files = _tree(site)
+    assert files == _tree(other)
+    generator = 'name="generator" content="'
+    for name in files:
+        ours, theirs = (site / name).read_bytes(), (other / name).read_bytes()
+        if ours != theirs:
+            strip = [_without_generator(b.decode("utf-8"), generator) for b in (ours, theirs)]
+            assert strip[0] == strip[1], name
+    assert generator + "mkdocs-ProperDocs" in (other / "index.html").read_text(encoding="utf-8")
+
+
+def _without_generator(text, marker):
+    start = text.index(marker) + len(marker)
+    return text[:start] + text[text.index('"', start) :]
