@@ -33,9 +33,9 @@ def build_site(site_dir, engine="mkdocs", **env):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, worker_id):
+def site(tmp_path_factory, request):
     """빌드된 사이트 폴더. 병렬 실행(pytest -n)에서는 처음 온 작업자가 빌드하고 나머지는 그 폴더를 읽는다."""
-    if worker_id == "master":
+    if not hasattr(request.config, "workerinput"):  # pytest-xdist 작업자가 아니다
         site_dir = tmp_path_factory.mktemp("site")
         build_site(site_dir)
         return site_dir

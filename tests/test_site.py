@@ -71,6 +71,23 @@ def test_prose_numbers_come_from_the_package(pages):
     assert f"\u22123을 넣으면 {relu(-3):g}, 2.5를 넣으면 {relu(2.5):g}" in relu_text
 
 
+#: 본문에서 음수를 하이픈(-)으로 쓴 곳: 글자나 점 뒤가 아닌 하이픈 바로 뒤의 숫자(예: "-0.7414", "x = -3")
+HYPHEN_NUMBER = re.compile(r"(?<![\w.)\]])-\s?\d")
+
+
+def test_prose_uses_the_minus_sign(pages):
+    """본문, 표, 그림의 대체 글에서 음수는 빼기 기호(U+2212)로 쓴다. 코드와 그 출력은 Python의 하이픈."""
+    assert HYPHEN_NUMBER.search("가중치는 -0.7414입니다")  # 검사가 잡아야 하는 것
+    assert not HYPHEN_NUMBER.search("가중치는 \u22120.7414, 0-1 손실, 2-층, 1e-12, W1-W4")
+    found = []
+    for name, html in pages.items():
+        page = parse(html)
+        texts = [page.prose, *(img.get("alt", "") for img in page.images)]
+        for text in texts:
+            found += [f"{name}: {text[max(0, m.start() - 30) : m.end() + 10]!r}" for m in HYPHEN_NUMBER.finditer(text)]
+    assert found == []
+
+
 def test_source_typos_are_fixed(pages):
     for name, html in pages.items():
         for typo in SOURCE_TYPOS:
