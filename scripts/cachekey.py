@@ -28,7 +28,7 @@ CACHE = Path(os.environ.get("NN_CACHE_DIR") or ROOT / ".cache")
 #: 이보다 오래 쓰이지 않은 옛 결과와 임시 이름은 지운다(빌드 한 번은 1분도 걸리지 않는다).
 MAX_AGE = 24 * 3600
 #: 결과(그림의 바이트, 노트북 출력)를 바꿀 수 있는 라이브러리.
-LIBRARIES = ("numpy", "matplotlib", "pillow", "ipykernel", "nbclient", "nbformat")
+LIBRARIES = ("numpy", "matplotlib", "pillow", "ipykernel", "nbclient", "nbformat", "scikit-learn")
 TMP_PREFIX = ".tmp-"
 
 

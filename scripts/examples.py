@@ -4,6 +4,7 @@
 """
 
 import functools
+import inspect
 import pickle
 
 import numpy as np
@@ -15,7 +16,7 @@ CACHE = cachekey.CACHE / "examples"
 
 
 def cache(fn):
-    """결과를 메모리와 디스크(.cache/examples)에 캐시한다. 열쇠는 cachekey.digest(이 파일, 인자)의 해시.
+    """결과를 메모리와 디스크(.cache/examples)에 캐시한다. 열쇠는 cachekey.digest(fn을 정의한 파일, 인자)의 해시.
 
     사이트를 다시 빌드할 때 바뀐 것이 없으면 학습을 다시 돌리지 않는다.
     """
@@ -23,7 +24,7 @@ def cache(fn):
     @functools.cache
     def wrapper(*args, **kwargs):
         call = f"{fn.__name__} {args!r} {sorted(kwargs.items())!r}"
-        path = CACHE / f"{fn.__name__}-{cachekey.digest(__file__, extra=call)}.pkl"
+        path = CACHE / f"{fn.__name__}-{cachekey.digest(inspect.getfile(fn), extra=call)}.pkl"
         if cachekey.lookup(path):
             return pickle.loads(path.read_bytes())
         result = fn(*args, **kwargs)

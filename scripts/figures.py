@@ -12,7 +12,7 @@ from scripts import cachekey, plotstyle
 
 ROOT = Path(__file__).resolve().parent.parent
 #: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"이름": 그리는 함수}를 가진다(파일은 이름.webp).
-MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_networks"]
+MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_networks", "scripts.fig_digits"]
 
 
 def source_hash(module_name):

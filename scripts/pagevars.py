@@ -42,9 +42,9 @@ def sci(x, digits=1):
 
 
 def namespace():
-    from scripts import examples, tables, widgets
+    from scripts import digits, examples, tables, widgets
 
     names = {name: getattr(reference_nn, name) for name in reference_nn.__all__}
-    names.update(examples=examples, tables=tables, widgets=widgets)
+    names.update(digits=digits, examples=examples, tables=tables, widgets=widgets)
     names.update(np=np, exp=math.exp, fmt=fmt, percent=percent, sci=sci)  # 내장 함수(round, int, ...)는 eval이 넣는다
     return names

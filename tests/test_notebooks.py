@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-NOTEBOOKS = ["activations", "xor"]
+NOTEBOOKS = ["activations", "xor", "digits"]
 DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\d.])")
 CODE_SPAN = re.compile(r"`[^`]*`")
 
