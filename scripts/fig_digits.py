@@ -71,7 +71,7 @@ def overfit_figure():
     run = digits.overfit()
     best = digits.early_stop(run)
     fig, (ax_a, ax_l) = plt.subplots(2, 1, figsize=(WIDTH, 5.4), sharex=True, constrained_layout=True)
-    for part, color, name in (("train", BLUE, "학습(100개)"), ("val", GREEN, "검증"), ("test", ORANGE, "시험")):
+    for part, color, name in (("train", BLUE, "학습(100장)"), ("val", GREEN, "검증"), ("test", ORANGE, "시험")):
         ax_a.plot(run["steps"], np.array(run[f"{part}_acc"]) * 100, color=color, label=name)
         ax_l.plot(run["steps"], run[f"{part}_loss"], color=color, label=name)
     for ax in (ax_a, ax_l):
@@ -83,7 +83,7 @@ def overfit_figure():
     ax_l.set_ylabel("손실")
     ax_l.set_yscale("log")
     ax_l.set_xlabel("갱신 횟수")
-    ax_a.set_title("학습 데이터가 100개일 때", fontsize=11)
+    ax_a.set_title("학습 데이터가 100장일 때", fontsize=11)
     ax_l.annotate(
         "시험 손실이 다시 커진다",
         (run["steps"][-1], run["test_loss"][-1]),

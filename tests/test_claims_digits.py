@@ -94,7 +94,7 @@ def test_smaller_network_does_not_help_here(over):
     """'학습 정확도는 여전히 100%이고, 시험 정확도는 ...로 오히려 낮습니다'."""
     small = digits.smaller_network()
     assert small["train_acc"][-1] == 1.0
-    assert max(small["val_acc"]) < max(over["val_acc"])  # '검증 정확도는 가장 높을 때 ...로 32개일 때의 ...보다 낮습니다'
+    assert max(small["val_acc"]) < max(over["val_acc"])  # '검증 정확도는 가장 높을 때 ...로 ...보다 낮습니다'
     assert small["test_acc"][-1] < over["test_acc"][-1]
 
 
