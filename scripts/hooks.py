@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from latex2mathml.converter import convert as latex_to_mathml
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from pymdownx.slugs import slugify
 
@@ -163,6 +164,7 @@ _slugify = slugify(case="lower")
 _PLAIN_TOKEN = re.compile(r'<span class="[nwpo]">([^<]*)</span>')
 
 
+@event_priority(50)  # print-site가 페이지 HTML을 모으기 전에: 인쇄용 페이지에도 MathML과 정리된 노트북
 def on_page_content(html_text, page, config, files):
     html_text = _MATH.sub(_to_mathml, html_text)
     html_text = _PLAIN_TOKEN.sub(r"\1", html_text)  # 페이지 무게: 코드 목록이 큰 페이지에서 10 KB 넘게 준다
@@ -214,5 +216,23 @@ def _notebook_heading_ids(html_text, page):
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
+#: print-site 플러그인이 모든 페이지에 넣는 인쇄용 CSS와 JavaScript: 인쇄용 페이지에만 필요하다(다른 페이지의 무게)
+_PRINT_SITE_ASSETS = re.compile(
+    r'\s*<link rel="stylesheet" href="[^"]*css/print-site(?:-material)?\.css">'
+    r'|\s*<script src="[^"]*js/print-site\.js">\s*</script>'
+)
+
+
 def on_post_page(output, page, config):
+    if page is not None:  # 보통 페이지(인쇄용 페이지는 on_post_build에서 page 없이 부른다)
+        output = _PRINT_SITE_ASSETS.sub("", output)
     return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="검색">', 1)
+
+
+@event_priority(-50)  # print-site가 인쇄용 페이지(print_page/)를 쓴 뒤에
+def on_post_build(config):
+    """인쇄용 한 페이지: 접힌 상자는 펼쳐 두고(인쇄에 답과 코드가 빠지지 않게), 검색 대화상자에 이름을 붙인다."""
+    path = Path(config["site_dir"]) / "print_page" / "index.html"
+    if path.exists():
+        text = on_post_page(path.read_text(encoding="utf-8"), None, config)
+        path.write_text(re.sub(r"<details(?![^>]*\bopen\b)", "<details open", text), encoding="utf-8")

@@ -11,6 +11,7 @@ import pytest
 from scripts import pageweight
 
 ROOT = Path(__file__).resolve().parent.parent
+PRINT_PAGE = "print_page"  # mkdocs-print-site-plugin의 기본 주소
 
 
 def build_command(site_dir, engine="mkdocs"):
@@ -50,8 +51,14 @@ def site(tmp_path_factory, request):
 
 @pytest.fixture(scope="session")
 def pages(site):
-    """{페이지 경로: HTML} (404 페이지 제외)."""
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("index.html"))}
+    """{페이지 경로: HTML}: 책의 페이지들(404 페이지와, 모든 페이지를 모은 인쇄용 페이지 print_page/는 빼고).
+
+    인쇄용 페이지는 tests/test_print.py가 따로 검사한다."""
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(site.rglob("index.html"))
+        if p.parent.name != PRINT_PAGE
+    }
 
 
 INSTALL_HINT = "브라우저 테스트를 하려면: apt-get install chromium fonts-nanum 와 pip install -e '.[test]'"

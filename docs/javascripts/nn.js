@@ -302,7 +302,7 @@
     BUILD[root.dataset.widget](root, script ? JSON.parse(script.textContent) : null);
     root.hidden = false;
   }
-  // 자리가 화면에 가까워지면(한 화면 앞에서) 만든다: 긴 페이지를 처음 열 때 배치 계산을 한 번 더 하지 않도록
+  // 화면에 들어올 때 만든다(페이지를 여는 동안에는 만들지 않는다)
   function init() {
     document.querySelectorAll(".nn-widget[hidden]:not([data-pending])").forEach(function (root) {
       root.dataset.pending = "";
@@ -310,7 +310,7 @@
       if (!("IntersectionObserver" in window)) { build(root); return; }
       var watch = new IntersectionObserver(function (entries) {
         if (entries.some(function (e) { return e.isIntersecting; })) { watch.disconnect(); build(root); }
-      }, { rootMargin: "100% 0px" });
+      });
       watch.observe(anchor);
     });
   }

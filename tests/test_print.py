@@ -1,0 +1,74 @@
+"""인쇄용 한 페이지(print_page/, mkdocs-print-site-plugin).
+
+모든 페이지와 그림과 수식이 들어 있고, 접힌 상자는 펼쳐져 있고, 브라우저에서 오류 없이 열리며,
+인쇄하면 사이트의 탐색 막대 없이 본문만 나온다."""
+
+import re
+from html import unescape
+
+from tests.conftest import PRINT_PAGE
+from tests.htmltext import parse
+from tests.test_browser import _open
+
+
+def _print_html(site):
+    return (site / PRINT_PAGE / "index.html").read_text(encoding="utf-8")
+
+
+def _title(html):
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL).group(1)
+    return unescape(re.sub(r"<[^>]+>", "", h1)).replace("¶", "").strip()
+
+
+def _figure(img):
+    return img["src"].split("figures/")[-1]
+
+
+def test_print_page_holds_every_page_title_figure_and_formula(site, pages):
+    book = _print_html(site)
+    book_text = parse(book).prose
+    for name, html in pages.items():
+        if name == "index.html" or "<h1" not in html:
+            continue
+        title = _title(html)
+        assert title in book_text, f"인쇄용 페이지에 {name}의 제목 {title!r}이 없습니다"
+    figures = {_figure(img) for html in pages.values() for img in parse(html).images if "figures/" in img["src"]}
+    in_book = {_figure(img) for img in parse(book).images if "figures/" in img["src"]}
+    assert figures
+    assert figures <= in_book
+    assert book.count("<math") == sum(html.count("<math") for html in pages.values())
+    assert 'class="arithmatex"' not in book
+
+
+def test_print_page_opens_every_folded_box(site, pages):
+    book = _print_html(site)
+    boxes = re.findall(r"<details[^>]*>", book)
+    assert len(boxes) == sum(html.count("<details") for html in pages.values())
+    assert all(re.search(r"\bopen\b", box) for box in boxes)
+
+
+def test_index_links_to_the_print_page(pages):
+    assert f'href="{PRINT_PAGE}/"' in pages["index.html"]
+
+
+def test_print_page_in_the_browser_and_in_print(browser, base_url):
+    """콘솔 오류와 바깥 요청이 없고, 인쇄 매체에서 탐색 막대는 숨고 본문은 보이며, PDF로 저장된다."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    page = context.new_page()
+    missing = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    errors, outside = _open(page, base_url + PRINT_PAGE + "/")
+    assert missing == []
+    assert errors == []
+    assert outside == []
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-footer'].map(s => {
+            const el = document.querySelector(s); return el ? getComputedStyle(el).display : 'none'; })"""
+    )
+    assert hidden == ["none", "none", "none"]
+    assert page.evaluate("document.querySelector('details .highlight, details p').offsetHeight") > 0
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) > 20
+    context.close()
