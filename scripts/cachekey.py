@@ -102,13 +102,19 @@ def digest(*files, extra=""):
 
 @functools.cache  # 빌드마다 이 모듈을 새로 불러오므로(hooks._fresh_imports) 한 빌드 안에서만 기억한다
 def _digest(files, extra):
+    return hashlib.sha256(f"{_files_digest(files)}\n{extra}".encode()).hexdigest()[:16]
+
+
+@functools.cache
+def _files_digest(files):
+    """files와 그것들이 불러오는 scripts 모듈, reference_nn/*.py, 환경의 해시(인자만 다른 호출끼리 나눠 쓴다)."""
     h = hashlib.sha256()
     used = sorted({f for path in files for f in imported_scripts(path)})
     for f in [*used, *sorted((ROOT / "reference_nn").glob("*.py"))]:
         label = Path(f).relative_to(ROOT).as_posix() if Path(f).is_relative_to(ROOT) else Path(f).name
         h.update(label.encode() + b"\0" + Path(f).read_bytes())
-    h.update(f"{_environment()}\n{extra}".encode())
-    return h.hexdigest()[:16]
+    h.update(_environment().encode())
+    return h.hexdigest()
 
 
 def lookup(final):

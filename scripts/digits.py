@@ -4,6 +4,7 @@
 scripts.examples.cache로 캐시한다(열쇠: 이 파일, reference_nn, 라이브러리 버전, 인자).
 """
 
+import functools
 import time
 import warnings
 
@@ -17,6 +18,7 @@ SEED = 0  # 데이터를 나누는 난수와 가중치 초기화의 시드
 TEST_FRACTION = 0.25  # 시험 데이터의 비율
 
 
+@functools.cache  # 페이지의 식이 여러 번 부른다: 파일은 한 번만 읽는다(돌려준 배열은 바꾸지 않는다)
 def load():
     """이미지(1797, 8, 8), 입력 X(1797, 64; 0~1로 나눈 밝기), 정답 숫자 labels(1797,)."""
     from sklearn.datasets import load_digits  # 패키지 안에 든 파일을 읽는다(내려받지 않는다)

@@ -41,6 +41,15 @@ def _fresh_imports():
 _state = {}
 
 
+@event_priority(100)  # print-site의 on_config보다 먼저
+def on_config(config):
+    """mkdocs serve에서는 인쇄용 한 페이지를 만들지 않는다: 모든 페이지를 다시 훑는 데 빌드마다 2~3초가 들어
+    편집 고리(페이지를 고친 뒤 다시 빌드, 예산 1.5 s)를 넘긴다. mkdocs build는 언제나 만든다."""
+    if "serve" in sys.argv[1:3]:
+        config.plugins["print-site"].config["enabled"] = False
+    return config
+
+
 def on_pre_build(config):
     cachekey, figures, notebooks, pagevars = _fresh_imports()
     _state["cache"] = cachekey.CACHE
