@@ -140,7 +140,9 @@ def xor_figure():
     (출력이 0.5에서 부동소수점 오차만큼 흔들리는 곳에 선을 그으면 의미 없는 '경계'가 생긴다).
     """
     runs = examples.xor_runs()
-    fig, axes = plt.subplots(1, 3, figsize=(11, 4.2), constrained_layout=True)
+    # 위에 두 신경망의 출력, 아래에 손실 곡선: 본문 폭(약 690 px)에서 가장 작은 글자도 11 px 넘게
+    fig, axes = plt.subplot_mosaic([["single", "hidden"], ["loss", "loss"]], figsize=(7.2, 7.6), layout="constrained")
+    axes = [axes["single"], axes["hidden"], axes["loss"]]
     grid = np.linspace(-0.25, 1.25, 151)
     gx, gy = np.meshgrid(grid, grid)
     points = np.column_stack([gx.ravel(), gy.ravel()])
@@ -152,17 +154,17 @@ def xor_figure():
         if prob.max() - prob.min() > 0.01:  # 출력이 실제로 달라질 때만 0.5 경계를 그린다
             ax.contour(gx, gy, prob, levels=[0.5], colors=[GRAY], linewidths=1.2)
         else:
-            ax.text(0.5, 0.5, f"어디서나 출력 {prob.mean():.2f}", ha="center", va="center", fontsize=11, color=GRAY)
+            ax.text(0.5, 0.5, f"어디서나\n출력 {prob.mean():.2f}", ha="center", va="center", fontsize=12, color=GRAY)
         for (px, py), label in zip(examples.X_XOR, examples.Y_XOR[:, 0], strict=True):
             ax.scatter(
                 px, py, s=90, marker="o" if label else "X", color=BLUE if label else ORANGE, edgecolor="black", zorder=3
             )
-        ax.set_title(f"{titles[name]}: 정확도 {run['accuracy']:.0%}")
+        ax.set_title(f"{titles[name]}\n정확도 {run['accuracy']:.0%}")
         ax.set_xlabel("$x_1$")
         ax.set_ylabel("$x_2$")
         ax.set_aspect("equal")
         ax.grid(False)
-    fig.colorbar(image, ax=axes[:2], orientation="horizontal", label="출력 (XOR = 1일 확률)", shrink=0.6, aspect=40)
+    fig.colorbar(image, ax=axes[:2], orientation="horizontal", label="출력 (XOR = 1일 확률)", shrink=0.7, aspect=30)
     ax = axes[2]
     for name, color in [("single", ORANGE), ("hidden", BLUE)]:
         ax.plot(runs[name]["history"], color=color, label=titles[name])
@@ -170,7 +172,7 @@ def xor_figure():
     ax.set_xlabel("학습 횟수")
     ax.set_ylabel("손실 (이진 교차 엔트로피)")
     ax.set_title("손실 곡선")
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=11)
     return fig
 
 

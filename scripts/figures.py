@@ -4,6 +4,7 @@
 """
 
 import importlib
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from scripts import cachekey, plotstyle
 
 ROOT = Path(__file__).resolve().parent.parent
 #: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"이름": 그리는 함수}를 가진다(파일은 이름.webp).
+TEXT_SIZES = "text-sizes.json"  # 캐시 폴더 안에만(사이트에는 올리지 않는다)
 MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_networks", "scripts.fig_digits"]
 
 
@@ -34,11 +36,19 @@ def render_module(module_name, cache_dir):
         tmp = cachekey.temporary(cache_dir, out.name)
         plotstyle.setup()
         with plotstyle.strict_glyphs():  # 글꼴에 없는 글자는 빌드 실패
-            for name, draw in module.FIGURES.items():
-                plotstyle.save(draw(), tmp / files[name])
+            text = {files[name]: plotstyle.save(draw(), tmp / files[name]) for name, draw in module.FIGURES.items()}
+        (tmp / TEXT_SIZES).write_text(json.dumps(text, sort_keys=True), encoding="utf-8")
         cachekey.publish(tmp, out)
     cachekey.prune(cache_dir, f"{short}-", keep=out)
     return {f: out / f for f in files.values()}
+
+
+def text_sizes(cache_dir):
+    """{그림 파일 이름: 가장 작은 글자의 크기(저장한 그림의 픽셀)} (tests/test_browser.py가 보이는 크기를 잰다)."""
+    sizes = {}
+    for path in {p.parent for p in render_all(cache_dir).values()}:
+        sizes.update(json.loads((path / TEXT_SIZES).read_text(encoding="utf-8")))
+    return sizes
 
 
 def render_all(cache_dir):

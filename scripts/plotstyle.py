@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
+from matplotlib.text import Text
 
 BLUE, ORANGE, GREEN, GRAY, RED = "#3f51b5", "#ef6c00", "#2e7d32", "#757575", "#c62828"
 
@@ -53,10 +54,21 @@ FORMAT = "webp"
 DPI = 150
 
 
+def smallest_text_px(fig):
+    """그림에 보이는 글자 가운데 가장 작은 것의 글꼴 크기를, 저장한 그림의 픽셀로(DPI 기준)."""
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return round(min(sizes) * DPI / 72, 2)
+
+
 def save(fig, path):
-    """같은 입력이면 같은 바이트가 나오게 저장한다(무손실 WebP에는 날짜 같은 메타데이터가 없다)."""
+    """같은 입력이면 같은 바이트가 나오게 저장한다(무손실 WebP에는 날짜 같은 메타데이터가 없다).
+
+    가장 작은 글자의 크기(smallest_text_px)를 돌려준다: 페이지에서 그림이 줄어 보일 때 글자가 읽히는지 재는 데 쓴다.
+    """
     fig.savefig(path, format=FORMAT, dpi=DPI, bbox_inches="tight", pil_kwargs={"lossless": True, "method": 6})
+    smallest = smallest_text_px(fig)
     plt.close(fig)
+    return smallest
 
 
 class _GlyphLog(logging.Handler):

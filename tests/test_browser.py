@@ -152,3 +152,27 @@ def test_no_page_scrolls_sideways(page, base_url, pages):
             if scroll > width:
                 wide.append(f"{path or '/'} {width} px: {scroll} px")
     assert wide == []
+
+
+def test_figure_text_is_readable_at_1280(page, base_url, pages):
+    """1280 px 화면에서 모든 그림의 가장 작은 글자가 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤).
+
+    그림마다 가장 작은 글자의 크기(저장한 그림의 픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes)."""
+    from scripts import cachekey, figures
+
+    sizes = figures.text_sizes(cachekey.CACHE / "figures")
+    small, seen = [], set()
+    for path in _page_urls(pages):
+        _open(page, base_url + path, wait="load")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        rows = page.evaluate(
+            """() => [...document.querySelectorAll('.md-content img[src*="figures/"]')].map(i =>
+                [i.getAttribute('src').split('figures/').pop(), i.getBoundingClientRect().width, i.naturalWidth])"""
+        )
+        for name, shown, natural in rows:
+            seen.add(name)
+            px = sizes[name] * shown / natural
+            if px < 11:
+                small.append(f"{path}{name}: {px:.1f} px")
+    assert seen == set(sizes)  # 모든 그림을 보았다
+    assert small == []
