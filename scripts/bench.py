@@ -4,6 +4,7 @@
 
 - 사이트 빌드: 깨끗한 빌드(빈 캐시 폴더), 바뀐 것 없는 다시 빌드, 페이지 하나를 고친 뒤 다시 빌드(serve의 편집 고리)
 - 페이지 무게: 같은 글·그림의 기본 Material 페이지 대비 전송 바이트(브라우저), 선택: Lighthouse 성능 점수
+- 그림의 가장 작은 글자가 1280 px와 390 px 화면에서 보이는 크기(CSS px)
 - 테스트 전체 시간(--tests)
 - reference_nn 학습 한 단계 대 PyTorch(CPU, float64; torch가 설치되어 있을 때)
 - 시그모이드 대 ReLU 연산 비용(값 10^6개): 결과를 scripts/activation_cost.json에 써서 페이지가 인용한다
@@ -114,6 +115,33 @@ def bench_pages(site, lighthouse):
         browser.close()
         if lighthouse:  # GitHub Pages처럼 gzip으로 보내는 서버에서 잰다
             bench_lighthouse(gz_url, pages)
+
+
+def bench_figure_text(site):
+    """그림의 가장 작은 글자가 화면에서 보이는 크기(CSS px, 1280 px와 390 px 화면, 예산 11 px 이상)."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts import cachekey, figures, pageweight
+
+    sizes = figures.text_sizes(cachekey.CACHE / "figures")
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    pages = [p + "/" for p in pages if p not in (".", "print_page") and not p.startswith(("search", "assets"))]
+    script = """() => [...document.querySelectorAll('.md-content img[src*="figures/"]')].map(i =>
+        [i.getAttribute('src').split('figures/').pop(), i.getBoundingClientRect().width, i.naturalWidth])"""
+    with sync_playwright() as p, pageweight.serve(site) as url:
+        browser = p.chromium.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            shown = {}
+            for path in pages:
+                page.goto(url + path, wait_until="load")
+                page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+                for name, w, natural in page.evaluate(script):
+                    shown[name] = min(shown.get(name, 99.0), sizes[name] * w / natural)
+            for name, px in sorted(shown.items()):
+                report(f"그림 글자 {name} ({width} px 화면)", f"{px:.1f} px", ">= 11 px", px >= 11)
+            page.close()
+        browser.close()
 
 
 def bench_widgets(site):
@@ -292,6 +320,7 @@ def main(argv=None):
     if not args.tiny:
         site = bench_build()
         bench_widgets(site)
+        bench_figure_text(site)
         bench_pages(site, args.lighthouse)
         if args.tests:
             bench_tests()

@@ -1,4 +1,4 @@
-"""손글씨 숫자 페이지의 그림. 휴대폰에서도 읽히도록 한 줄(세로로 쌓은) 배치, 폭 4.6인치, 글자 10pt 이상."""
+"""손글씨 숫자 페이지의 그림. 휴대폰에서도 읽히도록 한 줄(세로로 쌓은) 배치, 폭 4.6인치, 글자 11pt 이상."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -6,7 +6,7 @@ import numpy as np
 from scripts import digits
 from scripts.plotstyle import BLUE, GRAY, GREEN, ORANGE, RED
 
-WIDTH = 4.6  # 인치: 휴대폰(본문 폭 약 358 px)에서 10pt 글자가 11 px 이상
+WIDTH = 4.6  # 인치: 휴대폰(본문 폭 약 357 px)에서 11pt 글자가 11 px 이상
 
 
 def _images(items, title_of, rows):
@@ -17,7 +17,7 @@ def _images(items, title_of, rows):
         ax.axis("off")
     for ax, item in zip(np.ravel(axes), items, strict=False):
         ax.imshow(images[item[0]], cmap="gray_r", vmin=0, vmax=16, interpolation="nearest")
-        ax.set_title(title_of(item), fontsize=10)
+        ax.set_title(title_of(item), fontsize=11)
     return fig
 
 
@@ -38,7 +38,7 @@ def curves_figure():
     ax.set_xlabel("갱신 횟수")
     ax.set_ylabel("정확도 (%)")
     ax.set_ylim(80, 100.5)
-    ax.legend(loc="lower right", fontsize=10)
+    ax.legend(loc="lower right", fontsize=11)
     ax.set_title("[64, 32, 10] 신경망의 정확도", fontsize=11)
     return fig
 
@@ -50,7 +50,7 @@ def confusion_figure():
     ax.imshow(np.minimum(matrix, 12), cmap="Blues", vmin=0, vmax=12)
     for (r, c), n in np.ndenumerate(matrix):
         if n:
-            ax.text(c, r, str(n), ha="center", va="center", fontsize=10, color="white" if n > 8 else "black")
+            ax.text(c, r, str(n), ha="center", va="center", fontsize=11, color="white" if n > 8 else "black")
     ax.set_xticks(range(10))
     ax.set_yticks(range(10))
     ax.set_xlabel("신경망의 답(예측)")
@@ -76,20 +76,20 @@ def overfit_figure():
         ax_l.plot(run["steps"], run[f"{part}_loss"], color=color, label=name)
     for ax in (ax_a, ax_l):
         ax.axvline(run["steps"][best], color=GRAY, ls="--", lw=1.2)
-    ax_a.text(run["steps"][best] + 60, 62, "검증 정확도가\n가장 높은 때", color=GRAY, fontsize=10)
+    ax_a.text(run["steps"][best] + 60, 62, "검증 정확도가\n가장 높은 때", color=GRAY, fontsize=11)
     ax_a.set_ylabel("정확도 (%)")
     ax_a.set_ylim(60, 101)
-    ax_a.legend(loc="lower right", fontsize=10)
+    ax_a.legend(loc="lower right", fontsize=11)
     ax_l.set_ylabel("손실")
     ax_l.set_yscale("log")
     ax_l.set_xlabel("갱신 횟수")
     ax_a.set_title("학습 데이터가 100장일 때", fontsize=11)
     ax_l.annotate(
-        "시험 손실이 다시 커진다",
+        "검증·시험 손실이 다시 커진다",
         (run["steps"][-1], run["test_loss"][-1]),
-        (1400, 0.02),
+        (1100, 0.02),
         color=RED,
-        fontsize=10,
+        fontsize=11,
         arrowprops={"arrowstyle": "->", "color": RED},
     )
     return fig
