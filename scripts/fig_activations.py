@@ -4,13 +4,17 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from reference_nn import relu, relu_grad, sigmoid, sigmoid_grad, step
+from scripts import plotstyle
 from scripts.plotstyle import BLUE, GRAY, GREEN, ORANGE, RED
 
 X = np.linspace(-6, 6, 1201)  # 0을 정확히 포함한다
 
 
 def _pair(title_f, title_g):
-    fig, (ax_f, ax_g) = plt.subplots(1, 2, figsize=(8.4, 3.2), constrained_layout=True)
+    if plotstyle.is_narrow():  # 휴대폰: 함수 위, 도함수 아래
+        fig, (ax_f, ax_g) = plt.subplots(2, 1, figsize=(plotstyle.NARROW_WIDTH, 6.0), constrained_layout=True)
+    else:
+        fig, (ax_f, ax_g) = plt.subplots(1, 2, figsize=(8.4, 3.2), constrained_layout=True)
     ax_f.set_title(title_f)
     ax_g.set_title(title_g)
     for ax in (ax_f, ax_g):
@@ -87,7 +91,7 @@ def sigmoid_figure():
 # --8<-- [start:threshold_figure]
 def threshold_figure():
     """임계치 그림: 출력의 0.5와 입력의 0은 같은 결정이다."""
-    fig, ax = plt.subplots(figsize=(6.0, 3.4), constrained_layout=True)
+    fig, ax = plt.subplots(figsize=(plotstyle.width(6.0), 3.4), constrained_layout=True)
     ax.plot(X, sigmoid(X), color=BLUE, label=r"$\sigma(z)$")
     ax.axhline(0.5, color=RED, ls="--", lw=1.2, label="출력의 임계치 0.5")
     ax.axvline(0, color=GREEN, ls="--", lw=1.2, label="입력의 임계치 0")
@@ -99,7 +103,7 @@ def threshold_figure():
     ax.set_xlabel("입력 z (가중합)")
     ax.set_ylabel("출력 σ(z)")
     ax.set_ylim(-0.05, 1.05)
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(loc="upper left", fontsize=11)
     return fig
 
 
@@ -139,3 +143,5 @@ FIGURES = {
     "sigmoid_threshold": threshold_figure,
     "relu": relu_figure,
 }
+#: 휴대폰용 그림도 그리는 것(scripts/figures.py가 이름-narrow.webp로)
+NARROW = ["step", "sigmoid", "sigmoid_threshold", "relu"]

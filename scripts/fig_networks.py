@@ -6,7 +6,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Circle, FancyArrowPatch
 
 from reference_nn import Network, sigmoid_grad
-from scripts import examples
+from scripts import examples, plotstyle
 from scripts.plotstyle import BLUE, GRAY, GREEN, ORANGE, RED
 
 
@@ -141,7 +141,11 @@ def xor_figure():
     """
     runs = examples.xor_runs()
     # 위에 두 신경망의 출력, 아래에 손실 곡선: 본문 폭(약 690 px)에서 가장 작은 글자도 11 px 넘게
-    fig, axes = plt.subplot_mosaic([["single", "hidden"], ["loss", "loss"]], figsize=(7.2, 7.6), layout="constrained")
+    if plotstyle.is_narrow():  # 휴대폰: 세 칸을 세로로
+        layout, size = [["single"], ["hidden"], ["loss"]], (plotstyle.NARROW_WIDTH, 12.0)
+    else:
+        layout, size = [["single", "hidden"], ["loss", "loss"]], (7.2, 7.6)
+    fig, axes = plt.subplot_mosaic(layout, figsize=size, layout="constrained")
     axes = [axes["single"], axes["hidden"], axes["loss"]]
     grid = np.linspace(-0.25, 1.25, 151)
     gx, gy = np.meshgrid(grid, grid)
@@ -185,7 +189,7 @@ def vanishing_figure():
     depths = list(examples.DEPTHS)
     sig = examples.first_layer_gradients("sigmoid")
     rel = examples.first_layer_gradients("relu")
-    fig, ax = plt.subplots(figsize=(6.4, 3.6), constrained_layout=True)
+    fig, ax = plt.subplots(figsize=(plotstyle.width(6.4), 3.6), constrained_layout=True)
     ax.plot(depths, sig, "o-", color=ORANGE, label="시그모이드 은닉층")
     ax.plot(depths, rel, "s-", color=GREEN, label="ReLU 은닉층")
     quarter = [sig[0] * sigmoid_grad(0) ** (d - 1) for d in depths]
@@ -194,7 +198,7 @@ def vanishing_figure():
     ax.set_xticks(depths)
     ax.set_xlabel("은닉층 수 (깊이)")
     ax.set_ylabel("첫 번째 층 기울기의 크기")
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=10)
     return fig
 
 
@@ -208,3 +212,5 @@ FIGURES = {
     "xor": xor_figure,
     "vanishing": vanishing_figure,
 }
+#: 휴대폰용 그림도 그리는 것(scripts/figures.py가 이름-narrow.webp로)
+NARROW = ["xor", "vanishing"]

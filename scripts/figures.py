@@ -13,6 +13,7 @@ from scripts import cachekey, plotstyle
 
 ROOT = Path(__file__).resolve().parent.parent
 #: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"이름": 그리는 함수}를 가진다(파일은 이름.webp).
+NARROW_SUFFIX = "-narrow"  # 휴대폰용 그림 파일 이름의 꼬리
 TEXT_SIZES = "text-sizes.json"  # 캐시 폴더 안에만(사이트에는 올리지 않는다)
 MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_networks", "scripts.fig_digits"]
 
@@ -32,15 +33,19 @@ def render_module(module_name, cache_dir):
     out = Path(cache_dir) / f"{short}-{source_hash(module_name)}"
     module = importlib.import_module(module_name)
     files = {name: f"{name}.{plotstyle.FORMAT}" for name in module.FIGURES}
+    narrow = {name: f"{name}{NARROW_SUFFIX}.{plotstyle.FORMAT}" for name in getattr(module, "NARROW", [])}
     if not cachekey.lookup(out):
         tmp = cachekey.temporary(cache_dir, out.name)
         plotstyle.setup()
         with plotstyle.strict_glyphs():  # 글꼴에 없는 글자는 빌드 실패
             text = {files[name]: plotstyle.save(draw(), tmp / files[name]) for name, draw in module.FIGURES.items()}
+            with plotstyle.narrow():  # 휴대폰용(세로로 쌓은) 그림: 페이지는 <picture>로 좁은 화면에 이것을 보인다
+                for name in narrow:
+                    text[narrow[name]] = plotstyle.save(module.FIGURES[name](), tmp / narrow[name])
         (tmp / TEXT_SIZES).write_text(json.dumps(text, sort_keys=True), encoding="utf-8")
         cachekey.publish(tmp, out)
     cachekey.prune(cache_dir, f"{short}-", keep=out)
-    return {f: out / f for f in files.values()}
+    return {f: out / f for f in [*files.values(), *narrow.values()]}
 
 
 def text_sizes(cache_dir):

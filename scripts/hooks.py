@@ -173,8 +173,21 @@ _slugify = slugify(case="lower")
 _PLAIN_TOKEN = re.compile(r'<span class="[nwpo]">([^<]*)</span>')
 
 
+_FIGURE_IMG = re.compile(r'<img [^>]*?src="(?P<prefix>[^"]*?figures/)(?P<name>[\w-]+)\.webp"[^>]*>')
+
+
+def _narrow_picture(match):
+    """휴대폰용 그림(이름-narrow.webp)이 있으면 좁은 화면(600 px 이하)에서는 그것을 보이는 <picture>로 감싼다."""
+    narrow = f"{match.group('name')}-narrow.webp"
+    if f"figures/{narrow}" not in _state["figures"]:
+        return match.group(0)
+    source = f'<source media="(max-width: 600px)" srcset="{match.group("prefix")}{narrow}">'
+    return f"<picture>{source}{match.group(0)}</picture>"
+
+
 @event_priority(50)  # print-site가 페이지 HTML을 모으기 전에: 인쇄용 페이지에도 MathML과 정리된 노트북
 def on_page_content(html_text, page, config, files):
+    html_text = _FIGURE_IMG.sub(_narrow_picture, html_text)
     html_text = _MATH.sub(_to_mathml, html_text)
     html_text = _PLAIN_TOKEN.sub(r"\1", html_text)  # 페이지 무게: 코드 목록이 큰 페이지에서 10 KB 넘게 준다
     if page.file.src_uri.endswith(".ipynb"):

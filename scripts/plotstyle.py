@@ -54,6 +54,30 @@ FORMAT = "webp"
 DPI = 150
 
 
+#: 휴대폰용 그림의 폭(인치). 본문 폭 약 357 px에서 11pt 글자가 11 px 넘게 보인다(150 dpi로 660 px).
+NARROW_WIDTH = 4.4
+_narrow = [False]
+
+
+@contextlib.contextmanager
+def narrow():
+    """이 안에서 그리는 그림은 휴대폰용이다: 그림 함수가 is_narrow()를 보고 칸을 세로로 쌓고 폭을 줄인다."""
+    _narrow[0] = True
+    try:
+        yield
+    finally:
+        _narrow[0] = False
+
+
+def is_narrow():
+    return _narrow[0]
+
+
+def width(wide):
+    """넓은 화면용 폭 wide, 휴대폰용이면 NARROW_WIDTH."""
+    return NARROW_WIDTH if is_narrow() else wide
+
+
 def smallest_text_px(fig):
     """그림에 보이는 글자 가운데 가장 작은 것의 글꼴 크기를, 저장한 그림의 픽셀로(DPI 기준)."""
     sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]

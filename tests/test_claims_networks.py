@@ -32,7 +32,7 @@ def _line_loss(w1, w2, b):
 
 def test_hidden_network_solves_xor_and_loss_goes_near_zero(runs):
     """networks.md: "은닉층이 있는 신경망은 네 점을 모두 맞히고, 손실도 0 가까이 내려갑니다."
-    (그림 아래 칸: 은닉층이 있는 신경망의 손실은 약 0.005까지 내려간다)
+    (그림의 '손실 곡선' 칸: 은닉층이 있는 신경망의 손실은 약 0.005까지 내려간다)
     """
     hidden = runs["hidden"]
     assert hidden["accuracy"] == 1.0
@@ -43,7 +43,7 @@ def test_hidden_network_solves_xor_and_loss_goes_near_zero(runs):
 
 def test_single_network_stays_at_ln2(runs):
     """networks.md: "손실은 ln 2 = 0.6931과 같은 0.6931입니다."
-    (그림 아래 칸: 은닉층이 없는 신경망의 손실은 약 0.69에서 평평하게 이어진다)
+    (그림의 '손실 곡선' 칸: 은닉층이 없는 신경망의 손실은 약 0.69에서 평평하게 이어진다)
     """
     history = np.array(runs["single"]["history"])
     assert history[-1] == pytest.approx(LN2, abs=1e-12)
@@ -63,7 +63,7 @@ def test_single_network_weights_shrink_to_zero(runs):
 
 
 def test_single_network_outputs_half_everywhere(runs):
-    """networks.md: "어디서나 0.5"(그림 위 왼쪽 칸: 경계선 없이 온통 흰색, '어디서나 출력 0.50')."""
+    """networks.md: "어디서나 0.5"(그림의 '은닉층 없음' 칸: 경계선 없이 온통 흰색, '어디서나 출력 0.50')."""
     out = runs["single"]["net"].forward(_grid())
     np.testing.assert_allclose(out, 0.5, rtol=0, atol=1e-12)
 
@@ -110,7 +110,7 @@ def test_three_of_four_line_pays_more_on_the_fourth(scale):
 
 def test_hidden_boundary_is_a_band(runs):
     """networks.md: "두 선이 (0, 1)과 (1, 0)이 있는 띠를 나머지 두 모서리와 갈라 놓았습니다."
-    (그림 위 오른쪽 칸: 연한 파란 대각선 띠와 연한 주황 모서리 사이의 회색 선)
+    (그림의 '은닉층 하나' 칸: 연한 파란 대각선 띠와 연한 주황 모서리 사이의 회색 선)
     """
     net = runs["hidden"]["net"]
     out = net.forward(examples.X_XOR).ravel()
