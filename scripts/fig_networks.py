@@ -38,7 +38,7 @@ def draw_network(ax, net, title, x0=0.0, gap=2.2, weight_labels=None, top=None):
             )
         name = "입력층" if is_input else ("출력층" if i == len(centers) - 1 else "은닉층")
         ax.text(
-            layer[0][0], -top / 2 - 0.55, f"{name}\n({len(layer)}개)", ha="center", va="top", fontsize=10, color=GRAY
+            layer[0][0], -top / 2 - 0.55, f"{name}\n({len(layer)}개)", ha="center", va="top", fontsize=11, color=GRAY
         )
     ax.text(x0 + (len(sizes) - 1) * gap / 2, top / 2 + 0.75, title, ha="center", fontsize=12)
     return centers

@@ -47,7 +47,7 @@ def neuron_diagram(neuron=EXAMPLE):
         (f_xy[0], "활성화 함수"),
         (y_xy[0], "출력"),
     ]:
-        ax.text(x, -2.2, label, ha="center", va="top", fontsize=11, color=GRAY)
+        ax.text(x, -2.2, label, ha="center", va="top", fontsize=12, color=GRAY)
     return fig
 
 
