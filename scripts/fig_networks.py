@@ -60,11 +60,21 @@ DEEP = Network([3, 4, 4, 2], ["relu", "relu", "sigmoid"])
 
 
 def single_vs_deep():
-    """단층 신경망과 심층 신경망을 나란히."""
-    fig, ax = _canvas(8.6, 3.8)
+    """단층 신경망과 심층 신경망을 나란히(휴대폰용은 위아래로)."""
     top = max(SINGLE.sizes + DEEP.sizes)
-    draw_network(ax, SINGLE, f"단층 신경망: 파라미터 {SINGLE.n_params}개", x0=0, top=top)
-    draw_network(ax, DEEP, f"심층 신경망: 파라미터 {DEEP.n_params}개", x0=4.2, top=top)
+    titles = [f"단층 신경망: 파라미터 {SINGLE.n_params}개", f"심층 신경망: 파라미터 {DEEP.n_params}개"]
+    if plotstyle.is_narrow():
+        fig, axes = plt.subplots(2, 1, figsize=(plotstyle.NARROW_WIDTH, 7.4))
+        for ax, net, title in zip(axes, [SINGLE, DEEP], titles, strict=True):
+            ax.set_axis_off()
+            ax.set_aspect("equal")
+            draw_network(ax, net, title, x0=(len(DEEP.sizes) - len(net.sizes)) * 1.1, top=top)  # 가운데 맞춤
+            ax.set_xlim(-1.2, 7.8)
+            ax.set_ylim(-3.4, 3.0)
+        return fig
+    fig, ax = _canvas(8.6, 3.8)
+    draw_network(ax, SINGLE, titles[0], x0=0, top=top)
+    draw_network(ax, DEEP, titles[1], x0=4.2, top=top)
     ax.set_xlim(-0.8, 11.8)
     ax.set_ylim(-3.4, 3.0)
     return fig
@@ -213,4 +223,4 @@ FIGURES = {
     "vanishing": vanishing_figure,
 }
 #: 휴대폰용 그림도 그리는 것(scripts/figures.py가 이름-narrow.webp로)
-NARROW = ["xor", "vanishing"]
+NARROW = ["single_vs_deep", "xor", "vanishing"]

@@ -257,4 +257,7 @@ def on_post_build(config):
     path = Path(config["site_dir"]) / "print_page" / "index.html"
     if path.exists():
         text = on_post_page(path.read_text(encoding="utf-8"), None, config)
+        # 플러그인은 404 페이지의 문맥을 빌려 써서 테마 설정의 base가 site_url의 경로(/neural-networks-ko/)다:
+        # 다른 주소(로컬 서버, 오프라인)에서는 검색 색인을 찾지 못한다. 다른 페이지처럼 상대 경로로.
+        text = re.sub(r'(<script id="__config"[^>]*>\{[^<]*?"base": )"[^"]*"', r'\1".."', text, count=1)
         path.write_text(re.sub(r"<details(?![^>]*\bopen\b)", "<details open", text), encoding="utf-8")

@@ -154,8 +154,8 @@ def test_no_page_scrolls_sideways(page, base_url, pages):
     assert wide == []
 
 
-#: 휴대폰에서 아직 11 px에 못 미치는 그림: 휴대폰용 그림이 아직 없는 신경망 도식 둘(남은 일, 이슈 11)
-SMALL_ON_PHONE = {"single_vs_deep.webp", "forward.webp"}
+#: 휴대폰에서 아직 11 px에 못 미치는 그림: 휴대폰용 그림이 아직 없는 순전파 도식(남은 일, 이슈 11)
+SMALL_ON_PHONE = {"forward.webp"}
 
 
 @pytest.mark.parametrize("width", [1280, 390])

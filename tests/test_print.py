@@ -3,8 +3,10 @@
 모든 페이지와 그림과 수식이 들어 있고, 접힌 상자는 펼쳐져 있고, 브라우저에서 오류 없이 열리며,
 인쇄하면 사이트의 탐색 막대 없이 본문만 나온다."""
 
+import json
 import re
 from html import unescape
+from urllib.parse import urljoin
 
 from tests.conftest import PRINT_PAGE
 from tests.htmltext import parse
@@ -51,7 +53,7 @@ def test_index_links_to_the_print_page(pages):
     assert f'href="{PRINT_PAGE}/"' in pages["index.html"]
 
 
-def test_print_page_in_the_browser_and_in_print(browser, base_url):
+def test_print_page_in_the_browser_and_in_print(browser, base_url, site):
     """콘솔 오류와 바깥 요청이 없고, 인쇄 매체에서 탐색 막대는 숨고 본문은 보이며, PDF로 저장된다."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
     page = context.new_page()
@@ -60,6 +62,10 @@ def test_print_page_in_the_browser_and_in_print(browser, base_url):
     errors, outside = _open(page, base_url + PRINT_PAGE + "/")
     assert missing == []
     assert errors == []
+    # 검색 색인은 테마 설정의 base에서 찾는다: site_url의 경로가 아니라 이 사이트 안에서 찾아야 한다(로컬, 오프라인)
+    config = json.loads(re.search(r'<script id="__config"[^>]*>(.*?)</script>', _print_html(site), re.DOTALL).group(1))
+    index = urljoin(base_url + PRINT_PAGE + "/", config["base"] + "/search/search_index.json")
+    assert page.request.get(index).status == 200
     assert outside == []
     page.emulate_media(media="print")
     hidden = page.evaluate(
