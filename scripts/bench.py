@@ -126,8 +126,6 @@ def bench_figure_text(site):
     sizes = figures.text_sizes(cachekey.CACHE / "figures")
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     pages = [p + "/" for p in pages if p not in (".", "print_page") and not p.startswith(("search", "assets"))]
-    script = """() => [...document.querySelectorAll('.md-content img[src*="figures/"]')].map(i =>
-        [i.getAttribute('src').split('figures/').pop(), i.getBoundingClientRect().width, i.naturalWidth])"""
     with sync_playwright() as p, pageweight.serve(site) as url:
         browser = p.chromium.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
         for width in (1280, 390):
@@ -135,9 +133,8 @@ def bench_figure_text(site):
             shown = {}
             for path in pages:
                 page.goto(url + path, wait_until="load")
-                page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-                for name, w, natural in page.evaluate(script):
-                    shown[name] = min(shown.get(name, 99.0), sizes[name] * w / natural)
+                for name, px in pageweight.figure_text_px(page, sizes):
+                    shown[name] = min(shown.get(name, 99.0), px)
             for name, px in sorted(shown.items()):
                 report(f"그림 글자 {name} ({width} px 화면)", f"{px:.1f} px", ">= 11 px", px >= 11)
             page.close()

@@ -14,6 +14,7 @@
 import ast
 import functools
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -51,8 +52,6 @@ def imported_scripts(path, root=ROOT, package="scripts"):
 
 def _direct_imports(path, root, package):
     if path.suffix == ".ipynb":
-        import json
-
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
     else:

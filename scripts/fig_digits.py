@@ -45,7 +45,7 @@ def curves_figure():
 
 def confusion_figure():
     """시험 데이터의 혼동 행렬: 행은 정답, 열은 예측, 칸의 수는 그 개수."""
-    matrix = digits.confusion(digits.main()["test_pred"], digits.held_out_labels())
+    matrix = digits.confusion_matrix()
     fig, ax = plt.subplots(figsize=(WIDTH, 4.4), constrained_layout=True)
     ax.imshow(np.minimum(matrix, 12), cmap="Blues", vmin=0, vmax=12)
     for (r, c), n in np.ndenumerate(matrix):

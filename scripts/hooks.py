@@ -54,6 +54,7 @@ def on_pre_build(config):
     cachekey, figures, notebooks, pagevars = _fresh_imports()
     _state["cache"] = cachekey.CACHE
     _state["figures"] = figures.render_all(cachekey.CACHE / "figures")
+    _state["narrow_suffix"] = figures.NARROW_SUFFIX
     _state["notebooks"] = notebooks
     _state["namespace"] = pagevars.namespace()
 
@@ -178,7 +179,7 @@ _FIGURE_IMG = re.compile(r'<img [^>]*?src="(?P<prefix>[^"]*?figures/)(?P<name>[\
 
 def _narrow_picture(match):
     """휴대폰용 그림(이름-narrow.webp)이 있으면 좁은 화면(600 px 이하)에서는 그것을 보이는 <picture>로 감싼다."""
-    narrow = f"{match.group('name')}-narrow.webp"
+    narrow = f"{match.group('name')}{_state['narrow_suffix']}.webp"
     if f"figures/{narrow}" not in _state["figures"]:
         return match.group(0)
     source = f'<source media="(max-width: 600px)" srcset="{match.group("prefix")}{narrow}">'
@@ -245,18 +246,21 @@ _PRINT_SITE_ASSETS = re.compile(
 )
 
 
-def on_post_page(output, page, config):
-    if page is not None:  # 보통 페이지(인쇄용 페이지는 on_post_build에서 page 없이 부른다)
-        output = _PRINT_SITE_ASSETS.sub("", output)
+def _name_search_dialog(output):
     return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="검색">', 1)
+
+
+def on_post_page(output, page, config):
+    return _name_search_dialog(_PRINT_SITE_ASSETS.sub("", output))
 
 
 @event_priority(-50)  # print-site가 인쇄용 페이지(print_page/)를 쓴 뒤에
 def on_post_build(config):
     """인쇄용 한 페이지: 접힌 상자는 펼쳐 두고(인쇄에 답과 코드가 빠지지 않게), 검색 대화상자에 이름을 붙인다."""
-    path = Path(config["site_dir"]) / "print_page" / "index.html"
-    if path.exists():
-        text = on_post_page(path.read_text(encoding="utf-8"), None, config)
+    print_site = config.plugins["print-site"].config
+    path = Path(config["site_dir"]) / print_site["print_page_basename"] / "index.html"
+    if print_site["enabled"]:
+        text = _name_search_dialog(path.read_text(encoding="utf-8"))
         # 플러그인은 404 페이지의 문맥을 빌려 써서 테마 설정의 base가 site_url의 경로(/neural-networks-ko/)다:
         # 다른 주소(로컬 서버, 오프라인)에서는 검색 색인을 찾지 못한다. 다른 페이지처럼 상대 경로로.
         text = re.sub(r'(<script id="__config"[^>]*>\{[^<]*?"base": )"[^"]*"', r'\1".."', text, count=1)

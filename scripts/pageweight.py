@@ -176,3 +176,16 @@ def serve(directory, gzip=False):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def figure_text_px(page, sizes):
+    """열린 페이지의 그림마다 가장 작은 글자가 화면에서 보이는 크기(CSS px): [(그림 파일 이름, px)].
+
+    sizes는 figures.text_sizes. 접힌 상자는 펼쳐서 재고, <picture>가 고른 그림(currentSrc)을 잰다.
+    """
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content img[src*="figures/"]')].map(i =>
+            [i.currentSrc.split('figures/').pop(), i.getBoundingClientRect().width, i.naturalWidth])"""
+    )
+    return [(name, sizes[name] * shown / natural) for name, shown, natural in rows]

@@ -1,6 +1,7 @@
 """사이트 테스트의 공용 준비물: README의 빌드 명령과 같은 방법으로 사이트를 한 번 빌드한다."""
 
 import fcntl
+import filecmp
 import os
 import subprocess
 import sys
@@ -31,6 +32,20 @@ def build_site(site_dir, engine="mkdocs", **env):
     )
     assert result.returncode == 0, f"{engine} build --strict 실패:\n{result.stderr[-4000:]}"
     return result
+
+
+def site_files(path):
+    """폴더 안의 모든 파일(상대 경로, 정렬)."""
+    return sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file())
+
+
+def assert_same_site(a, b):
+    """두 사이트가 같은 파일을 바이트까지 같게 가졌다."""
+    files = site_files(a)
+    assert files == site_files(b)
+    _, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
+    assert mismatch == []
+    assert errors == []
 
 
 @pytest.fixture(scope="session")

@@ -172,15 +172,10 @@ def test_figure_text_is_readable(browser, base_url, pages, site, width):
     small, seen = set(), set()
     for path in _page_urls(pages):
         _open(page, base_url + path, wait="load")
-        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-        rows = page.evaluate(
-            """() => [...document.querySelectorAll('.md-content img[src*="figures/"]')].map(i =>
-                [i.currentSrc.split('figures/').pop(), i.getBoundingClientRect().width, i.naturalWidth])"""
-        )
-        for name, shown, natural in rows:
+        for name, px in pageweight.figure_text_px(page, sizes):
             seen.add(name)
             assert (site / "figures" / name).is_file()
-            if sizes[name] * shown / natural < 11:
+            if px < 11:
                 small.add(name)
     context.close()
     wide = {n for n in sizes if not n.endswith("-narrow.webp")}

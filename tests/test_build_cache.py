@@ -4,7 +4,6 @@
 30초 넘게 걸리므로 세션 빌드가 만든 것을 복사해 넣고, 그 캐시의 동시 쓰기는 따로(test_examples_cache_...) 검사한다.
 """
 
-import filecmp
 import importlib
 import json
 import os
@@ -19,19 +18,7 @@ from pathlib import Path
 import pytest
 
 from scripts import cachekey
-from tests.conftest import ROOT, build_command, build_env, build_site
-
-
-def _tree(path):
-    return sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file())
-
-
-def _assert_same_site(a, b):
-    files = _tree(a)
-    assert files == _tree(b)
-    _, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
-    assert mismatch == []
-    assert errors == []
+from tests.conftest import ROOT, assert_same_site, build_command, build_env, build_site, site_files
 
 
 def _cache_with(tmp_path, site, *parts):
@@ -74,9 +61,9 @@ def test_builds_at_once_on_an_empty_cache_give_identical_sites(site, tmp_path):
     for p, (_, err) in zip(procs, logs, strict=True):
         assert p.returncode == 0, err[-3000:]
         assert _foreign_lines(err) == []
-    _assert_same_site(tmp_path / "a", tmp_path / "b")
-    _assert_same_site(tmp_path / "a", tmp_path / "c")
-    _assert_same_site(site, tmp_path / "a")
+    assert_same_site(tmp_path / "a", tmp_path / "b")
+    assert_same_site(tmp_path / "a", tmp_path / "c")
+    assert_same_site(site, tmp_path / "a")
     assert not [p for p in cache.rglob("*") if p.name.startswith(cachekey.TMP_PREFIX)]
 
 
@@ -102,7 +89,7 @@ def test_killed_build_leaves_nothing_taken_for_a_result(site, tmp_path):
                 webp = f"{name}.webp"
                 assert (entry / webp).read_bytes() == (site / "figures" / webp).read_bytes(), entry.name
     build_site(tmp_path / "after", NN_CACHE_DIR=str(cache))
-    _assert_same_site(site, tmp_path / "after")
+    assert_same_site(site, tmp_path / "after")
 
 
 def test_notebook_cache_is_safe_when_written_at_once_and_logs_are_clean(tmp_path):
@@ -213,8 +200,8 @@ def test_properdocs_builds_the_same_site(site, tmp_path, engine):
     other = tmp_path / engine
     result = build_site(other, engine=engine)
     assert _foreign_lines(result.stderr) == []
-    files = _tree(site)
-    assert files == _tree(other)
+    files = site_files(site)
+    assert files == site_files(other)
     generator = 'name="generator" content="'
     for name in files:
         ours, theirs = (site / name).read_bytes(), (other / name).read_bytes()

@@ -1,6 +1,5 @@
 """프로젝트 자체: README의 두 명령, CI, GitHub Actions 워크플로, 재현 가능한 빌드."""
 
-import filecmp
 import re
 import subprocess
 import sys
@@ -9,7 +8,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config import load_config
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, assert_same_site, build_site
 
 
 def readme_commands():
@@ -70,18 +69,10 @@ def test_site_config_for_publishing():
     assert config["theme"]["font"] is False
 
 
-def _tree(path):
-    return sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file())
-
-
 def test_two_clean_builds_are_byte_identical(site, tmp_path):
     second = tmp_path / "again"
     build_site(second)
-    files = _tree(site)
-    assert files == _tree(second)
-    _, mismatch, errors = filecmp.cmpfiles(site, second, files, shallow=False)
-    assert mismatch == []
-    assert errors == []
+    assert_same_site(site, second)
 
 
 def test_figures_are_not_committed():
