@@ -91,32 +91,44 @@ def _flow_arrow(ax, start, end, color, text):
 
 # --8<-- [start:forward_backward]
 def forward_figure():
-    """예제 신경망(입력 2, 은닉 2, 출력 1)을 지나는 순전파: W_h, W_y를 거쳐 y_out으로."""
+    """예제 신경망(입력 2, 은닉 2, 출력 1)을 지나는 순전파: W_h, W_y를 거쳐 y_out으로.
+
+    휴대폰용은 층 사이를 좁히고 글자를 키운다(본문 폭 약 357 px에서도 가장 작은 글자가 11 px 넘게).
+    """
     net, x, _ = examples.example()
-    fig, ax = _canvas(7.0, 3.6)
-    centers = draw_network(ax, net, "순전파: 입력 → 은닉층 → 출력", gap=3.0, weight_labels=["$W_h$", "$W_y$"])
+    narrow = plotstyle.is_narrow()
+    small = 11 if narrow else 9
+    fig, ax = _canvas(plotstyle.NARROW_WIDTH, 4.4) if narrow else _canvas(7.0, 3.6)
+    if narrow:
+        fig.subplots_adjust(left=0, right=1, bottom=0, top=1)  # 여백 없이 폭을 다 쓴다
+    title = "순전파: 입력 → 은닉층 → 출력"
+    centers = draw_network(ax, net, title, gap=3.0, weight_labels=["$W_h$", "$W_y$"])
     for W, left, right in zip(net.weights, centers[:-1], centers[1:], strict=True):
         for (i, j), w in np.ndenumerate(W):  # 연결선마다 그 가중치 값(앞 뉴런에서 10분의 3 지점)
             (x0, y0), (x1, y1) = left[i], right[j]
+            t = 0.55 if narrow and y0 == y1 else 0.3  # 휴대폰: 큰 글자가 겹치지 않게 수평선의 값은 가운데에
             ax.text(
-                x0 + (x1 - x0) * 0.3,
-                y0 + (y1 - y0) * 0.3,
+                x0 + (x1 - x0) * t,
+                y0 + (y1 - y0) * t,
                 f"{w:g}",
                 ha="center",
                 va="center",
-                fontsize=9,
+                fontsize=small,
                 color=ORANGE,
                 bbox={"fc": "white", "ec": "none", "pad": 0.3},
             )
     for k, (value, (cx, cy)) in enumerate(zip(x, centers[0], strict=True), start=1):  # 예제의 입력값
-        ax.text(cx - 0.38, cy, f"$x_{k}$ = {value:g}", ha="right", va="center", fontsize=9)
+        if narrow:  # 휴대폰에서는 편향처럼 뉴런 위에 적어 왼쪽 여백을 줄인다
+            ax.text(cx, cy + 0.36, f"$x_{k}$ = {value:g}", ha="center", va="bottom", fontsize=small)
+        else:
+            ax.text(cx - 0.38, cy, f"$x_{k}$ = {value:g}", ha="right", va="center", fontsize=small)
     for bias, layer in zip(net.biases, centers[1:], strict=True):
         for value, (cx, cy) in zip(bias, layer, strict=True):  # 편향은 뉴런 위에
-            ax.text(cx, cy + 0.36, f"b = {value:g}", ha="center", va="bottom", fontsize=8, color=BLUE)
+            ax.text(cx, cy + 0.36, f"b = {value:g}", ha="center", va="bottom", fontsize=small, color=BLUE)
     out = centers[-1][0]
     ax.text(out[0] + 0.45, out[1], r"$y_{out}$", va="center", fontsize=13)
     _flow_arrow(ax, (-0.2, -2.9), (6.2, -2.9), BLUE, "데이터가 흐르는 방향")
-    ax.set_xlim(-1.9, 7.2)
+    ax.set_xlim(-0.7 if narrow else -1.9, 7.2)
     ax.set_ylim(-3.6, 2.1)
     return fig
 
@@ -223,4 +235,4 @@ FIGURES = {
     "vanishing": vanishing_figure,
 }
 #: 휴대폰용 그림도 그리는 것(scripts/figures.py가 이름-narrow.webp로)
-NARROW = ["single_vs_deep", "xor", "vanishing"]
+NARROW = ["single_vs_deep", "forward", "xor", "vanishing"]

@@ -154,35 +154,30 @@ def test_no_page_scrolls_sideways(page, base_url, pages):
     assert wide == []
 
 
-#: 휴대폰에서 아직 11 px에 못 미치는 그림: 휴대폰용 그림이 아직 없는 순전파 도식(남은 일, 이슈 11)
-SMALL_ON_PHONE = {"forward.webp"}
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_figure_text_is_readable(browser, base_url, pages, site, width):
     """모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤).
 
     좁은 화면에서는 <picture>가 고른 휴대폰용 그림(이름-narrow.webp)을 잰다. 그림마다 가장 작은 글자의 크기(저장한
-    그림의 픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes). 390 px의 SMALL_ON_PHONE은 남은 일이다."""
+    그림의 픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes)."""
     from scripts import cachekey, figures
 
     sizes = figures.text_sizes(cachekey.CACHE / "figures")
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    small, seen = set(), set()
+    small, seen = {}, set()
     for path in _page_urls(pages):
         _open(page, base_url + path, wait="load")
         for name, px in pageweight.figure_text_px(page, sizes):
             seen.add(name)
             assert (site / "figures" / name).is_file()
             if px < 11:
-                small.add(name)
+                small[name] = px
     context.close()
     wide = {n for n in sizes if not n.endswith("-narrow.webp")}
     if width == 1280:
         assert seen == wide  # 모든 그림을 넓은 그림으로 보았다
-        assert small == set()
     else:
         narrow = {n.replace("-narrow", "") for n in sizes if n.endswith("-narrow.webp")}
         assert seen == (wide - narrow) | {n.replace(".webp", "-narrow.webp") for n in narrow}
-        assert small == SMALL_ON_PHONE
+    assert small == {}
