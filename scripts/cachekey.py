@@ -96,15 +96,27 @@ def _environment():
 
 def digest(*files, extra=""):
     """files와 그것들이 불러오는 scripts 모듈, reference_nn/*.py, 환경(_environment), extra의 해시(16자리)."""
-    return _digest(tuple(Path(f).resolve() for f in files), extra)
+    return combine(files_digest(*files), extra)
+
+
+def files_digest(*files):
+    """files와 그것들이 불러오는 scripts 모듈, reference_nn/*.py, 환경의 해시(긴 것, extra 없이)."""
+    return _files_digest(tuple(Path(f).resolve() for f in files))
+
+
+def combine(files_hash, extra):
+    """files_digest의 값과 extra(예: 함수 호출)로 열쇠(16자리)를 만든다."""
+    return hashlib.sha256(f"{files_hash}\n{extra}".encode()).hexdigest()[:16]
+
+
+def fresh_digest(*files, extra=""):
+    """digest와 같지만 이 프로세스가 기억해 둔 값을 버리고 파일을 다시 읽는다(그리는 동안 코드가 바뀌었는지 볼 때)."""
+    _files_digest.cache_clear()
+    imported_scripts.cache_clear()
+    return digest(*files, extra=extra)
 
 
 @functools.cache  # 빌드마다 이 모듈을 새로 불러오므로(hooks._fresh_imports) 한 빌드 안에서만 기억한다
-def _digest(files, extra):
-    return hashlib.sha256(f"{_files_digest(files)}\n{extra}".encode()).hexdigest()[:16]
-
-
-@functools.cache
 def _files_digest(files):
     """files와 그것들이 불러오는 scripts 모듈, reference_nn/*.py, 환경의 해시(인자만 다른 호출끼리 나눠 쓴다)."""
     h = hashlib.sha256()

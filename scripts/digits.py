@@ -46,6 +46,14 @@ def predict(net, X):
 
 # --8<-- [end:data]
 
+
+@cache  # 페이지는 크기만 쓴다: 다시 빌드할 때 scikit-learn을 불러오지 않게(약 2.5초)
+def shapes():
+    """(이미지 배열의 모양, 입력 X의 모양): ((1797, 8, 8), (1797, 64))."""
+    images, X, _ = load()
+    return images.shape, X.shape
+
+
 SIZES = (64, 32, 10)
 ACTIVATIONS = ("relu", "sigmoid")
 LEARNING_RATE = 4.0
@@ -103,7 +111,9 @@ def early_stop(result):
     return int(np.argmax(result["val_acc"]))
 
 
+@cache  # 이 아래 둘도: 다시 빌드할 때 scikit-learn을 불러오지 않게
 def held_out_labels():
+    """시험 데이터의 정답 숫자들."""
     _, X, labels = load()
     return labels[split(len(X))[1]]
 
@@ -115,6 +125,7 @@ def confusion_matrix():
     return matrix
 
 
+@cache
 def mistakes():
     """시험 데이터에서 틀린 것: (이미지 번호, 정답, 예측) 목록."""
     _, X, labels = load()

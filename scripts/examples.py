@@ -18,13 +18,15 @@ CACHE = cachekey.CACHE / "examples"
 def cache(fn):
     """결과를 메모리와 디스크(.cache/examples)에 캐시한다. 열쇠는 cachekey.digest(fn을 정의한 파일, 인자)의 해시.
 
-    사이트를 다시 빌드할 때 바뀐 것이 없으면 학습을 다시 돌리지 않는다.
+    사이트를 다시 빌드할 때 바뀐 것이 없으면 학습을 다시 돌리지 않는다. 파일의 해시는 모듈을 불러올 때(지금) 잰다:
+    오래 도는 프로세스(pytest)에서 파일이 나중에 바뀌어도 열쇠와 실제로 도는 코드가 어긋나지 않는다.
     """
+    files = cachekey.files_digest(inspect.getfile(fn))
 
     @functools.cache
     def wrapper(*args, **kwargs):
         call = f"{fn.__name__} {args!r} {sorted(kwargs.items())!r}"
-        path = CACHE / f"{fn.__name__}-{cachekey.digest(inspect.getfile(fn), extra=call)}.pkl"
+        path = CACHE / f"{fn.__name__}-{cachekey.combine(files, call)}.pkl"
         if cachekey.lookup(path):
             return pickle.loads(path.read_bytes())
         result = fn(*args, **kwargs)

@@ -1,11 +1,16 @@
 """모든 그림을 그리는 진입점. 그리는 코드의 해시로 캐시한다.
 
+캐시에 없는 그림 모듈은 CPU 수만큼의 새 파이썬 프로세스에 나눠 동시에 그린다. 오래 도는 프로세스
+(mkdocs serve, pytest)가 예전에 불러 둔 모듈로 새 열쇠의 그림을 그리는 일이 없고, 깨끗한 빌드도 빨라진다.
+
 직접 실행하면 그림을 폴더에 그린다: ``python -m scripts.figures 출력폴더``
 """
 
 import importlib
 import json
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,54 +23,95 @@ TEXT_SIZES = "text-sizes.json"  # 캐시 폴더 안에만(사이트에는 올리
 MODULES = ["scripts.fig_neuron", "scripts.fig_activations", "scripts.fig_networks", "scripts.fig_digits"]
 
 
-def source_hash(module_name):
-    """그림을 결정하는 모든 것의 해시: 그 모듈, 그 모듈이 (간접으로라도) 불러오는 scripts 모듈, reference_nn 전체,
-    글꼴 파일, 라이브러리 버전(cachekey.digest)."""
-    return cachekey.digest(ROOT / (module_name.replace(".", "/") + ".py"))
+def result_dir(module_name, cache_dir, fresh=False):
+    """그림 모듈의 결과 폴더. 이름의 해시는 그림을 결정하는 모든 것: 그 모듈, 그 모듈이 (간접으로라도) 불러오는
+    scripts 모듈, reference_nn 전체, 글꼴 파일, 라이브러리 버전(cachekey.digest). fresh이면 파일을 다시 읽는다."""
+    short = module_name.rsplit(".", 1)[-1]
+    path = ROOT / (module_name.replace(".", "/") + ".py")
+    key = cachekey.fresh_digest(path) if fresh else cachekey.digest(path)
+    return Path(cache_dir) / f"{short}-{key}"
+
+
+def draw_module(module_name, cache_dir):
+    """(이 프로세스에서) 한 모듈의 그림을 캐시에 없을 때만 그린다. 여러 프로세스가 동시에 그려도 안전하다:
+    고유한 임시 폴더에 그린 뒤 한 번에 옮긴다(cachekey.publish). 그리는 동안 코드가 바뀌었으면 옮기지 않는다."""
+    out = result_dir(module_name, cache_dir)  # 모듈을 불러오기 전에: 열쇠와 불러온 코드가 같은 파일에서
+    if cachekey.lookup(out):
+        return out
+    module = importlib.import_module(module_name)
+    tmp = cachekey.temporary(cache_dir, out.name)
+    plotstyle.setup()
+    with plotstyle.strict_glyphs():  # 글꼴에 없는 글자는 빌드 실패
+        text = {}
+        for name, draw in module.FIGURES.items():
+            text[f"{name}.{plotstyle.FORMAT}"] = plotstyle.save(draw(), tmp / f"{name}.{plotstyle.FORMAT}")
+        with plotstyle.narrow():  # 휴대폰용(세로로 쌓은) 그림: 페이지는 <picture>로 좁은 화면에 이것을 보인다
+            for name in getattr(module, "NARROW", []):
+                narrow = f"{name}{NARROW_SUFFIX}.{plotstyle.FORMAT}"
+                text[narrow] = plotstyle.save(module.FIGURES[name](), tmp / narrow)
+    (tmp / TEXT_SIZES).write_text(json.dumps(text, sort_keys=True), encoding="utf-8")
+    if result_dir(module_name, cache_dir, fresh=True) != out:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise RuntimeError(f"{module_name}: 그리는 동안 그림 코드가 바뀌었습니다. 다시 빌드하세요")
+    return cachekey.publish(tmp, out)
+
+
+def _files(out):
+    return {f.name: f for f in sorted(Path(out).glob(f"*.{plotstyle.FORMAT}"))}
 
 
 def render_module(module_name, cache_dir):
-    """한 모듈의 그림을 (캐시에 없을 때만) 그리고, {파일이름: 경로}를 돌려준다.
+    """한 모듈의 그림을 (캐시에 없을 때만 새 프로세스에서) 그리고, {파일이름: 경로}를 돌려준다."""
+    return _files(_render([module_name], cache_dir)[module_name])
 
-    여러 빌드가 동시에 그려도 안전하다: 고유한 임시 폴더에 그린 뒤 한 번에 옮긴다(cachekey.publish).
-    """
-    short = module_name.rsplit(".", 1)[-1]
-    out = Path(cache_dir) / f"{short}-{source_hash(module_name)}"
-    module = importlib.import_module(module_name)
-    files = {name: f"{name}.{plotstyle.FORMAT}" for name in module.FIGURES}
-    narrow = {name: f"{name}{NARROW_SUFFIX}.{plotstyle.FORMAT}" for name in getattr(module, "NARROW", [])}
-    if not cachekey.lookup(out):
-        tmp = cachekey.temporary(cache_dir, out.name)
-        plotstyle.setup()
-        with plotstyle.strict_glyphs():  # 글꼴에 없는 글자는 빌드 실패
-            text = {files[name]: plotstyle.save(draw(), tmp / files[name]) for name, draw in module.FIGURES.items()}
-            with plotstyle.narrow():  # 휴대폰용(세로로 쌓은) 그림: 페이지는 <picture>로 좁은 화면에 이것을 보인다
-                for name in narrow:
-                    text[narrow[name]] = plotstyle.save(module.FIGURES[name](), tmp / narrow[name])
-        (tmp / TEXT_SIZES).write_text(json.dumps(text, sort_keys=True), encoding="utf-8")
-        cachekey.publish(tmp, out)
-    cachekey.prune(cache_dir, f"{short}-", keep=out)
-    return {f: out / f for f in [*files.values(), *narrow.values()]}
+
+def _render(module_names, cache_dir):
+    """{모듈: 결과 폴더}. 캐시에 없는 모듈은 CPU 수만큼의 새 프로세스에 나눠 동시에 그린다."""
+    cache_dir = Path(cache_dir).resolve()
+    outs = {m: result_dir(m, cache_dir) for m in module_names}
+    todo = [m for m, out in outs.items() if not cachekey.lookup(out)]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    workers = min(len(todo), os.cpu_count() or 1)  # 프로세스마다 matplotlib를 불러오는 데 1~2초: 모듈을 나눠 맡긴다
+    procs = []
+    for k in range(workers):
+        command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *todo[k::workers]]
+        procs.append(subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True))
+    failed = []
+    for proc in procs:
+        _, err = proc.communicate()
+        if proc.returncode:
+            failed.append(err.strip()[-2000:])
+        elif err:  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
+            sys.stderr.write(err)
+    if failed:
+        raise RuntimeError("그림을 그리지 못했습니다: " + "\n".join(failed))
+    for m, out in outs.items():
+        if not cachekey.lookup(out):  # 다른 열쇠로 그렸다: 그사이에 코드가 바뀌었다
+            raise RuntimeError(f"{m}: 빌드하는 동안 그림 코드가 바뀌었습니다. 다시 빌드하세요")
+        cachekey.prune(cache_dir, f"{out.name.rsplit('-', 1)[0]}-", keep=out)
+    return outs
 
 
 def text_sizes(cache_dir):
     """{그림 파일 이름: 가장 작은 글자의 크기(저장한 그림의 픽셀)} (tests/test_browser.py가 보이는 크기를 잰다)."""
     sizes = {}
-    for path in {p.parent for p in render_all(cache_dir).values()}:
-        sizes.update(json.loads((path / TEXT_SIZES).read_text(encoding="utf-8")))
+    for out in _render(MODULES, cache_dir).values():
+        sizes.update(json.loads((out / TEXT_SIZES).read_text(encoding="utf-8")))
     return sizes
 
 
 def render_all(cache_dir):
     """모든 그림을 그리고 {사이트 안의 경로 "figures/...": 파일 경로}를 돌려준다."""
-    result = {}
-    for module_name in MODULES:
-        for name, path in render_module(module_name, cache_dir).items():
-            result[f"figures/{name}"] = path
-    return result
+    return {
+        f"figures/{name}": path for out in _render(MODULES, cache_dir).values() for name, path in _files(out).items()
+    }
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--cache"]:  # _render가 띄운 프로세스: python -m scripts.figures --cache 폴더 모듈...
+        for name in sys.argv[3:]:
+            draw_module(name, Path(sys.argv[2]))
+        sys.exit()
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "figures-out")
     target.mkdir(parents=True, exist_ok=True)
     for uri, path in render_all(cachekey.CACHE / "figures").items():

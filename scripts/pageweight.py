@@ -115,27 +115,34 @@ def build_plain_site(site, out):
 SEARCH_ASSETS = ("/search/", "/workers/", "/lunr/")
 
 
-def transfer_bytes(browser, url):
-    """새 브라우저 문맥(빈 캐시, 첫 방문)에서 url을 열 때 받은 응답 본문의 바이트 수 합계.
+def transfer_bytes(browser, base_url, paths):
+    """{경로: 그 페이지를 처음 방문할 때(빈 캐시) 받은 응답 본문의 바이트 수 합계}.
 
-    페이지, CSS, JS, 그림을 모두 센다. 검색 색인은 뺀다(SEARCH_ASSETS).
+    페이지, CSS, JS, 그림을 모두 센다(load까지). 검색 색인은 뺀다(SEARCH_ASSETS). 한 문맥에서 브라우저 캐시를
+    끄고 차례로 연다: 페이지마다 새 문맥을 만드는 것과 같은 값이고 두 배 넘게 빠르다.
     """
-    sizes = []
-
-    def record(response):
-        if any(part in response.url for part in SEARCH_ASSETS):
-            return
-        try:
-            sizes.append(len(response.body()))
-        except Exception:  # 리디렉트처럼 본문이 없는 응답
-            sizes.append(0)
-
     context = browser.new_context()
     page = context.new_page()
-    page.on("response", record)
-    page.goto(url, wait_until="load")  # 그림, CSS, JS는 load 전에 모두 받는다(검색 색인은 어차피 뺀다)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    result = {}
+    for path in paths:
+        responses.clear()
+        page.goto(base_url + path, wait_until="load")
+        sizes = []
+        for response in responses:  # 다음 페이지로 가기 전에 본문을 읽는다
+            if any(part in response.url for part in SEARCH_ASSETS):
+                continue
+            try:
+                sizes.append(len(response.body()))
+            except Exception:  # 리디렉트처럼 본문이 없는 응답
+                sizes.append(0)
+        result[path] = sum(sizes)
     context.close()
-    return sum(sizes)
+    return result
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -123,12 +123,11 @@ def test_accessibility_with_axe(page, base_url, pages):
 def test_page_weight_within_budget(browser, base_url, site, pages, tmp_path):
     """모든 페이지(노트북 포함)의 전송 바이트가 같은 글과 그림의 기본 Material 페이지의 1.25배 이내."""
     plain = pageweight.build_plain_site(site, tmp_path / "plain")
-    rows = []
+    paths = _page_urls(pages)
+    ours = pageweight.transfer_bytes(browser, base_url, paths)
     with pageweight.serve(plain) as plain_url:
-        for path in _page_urls(pages):
-            ours = pageweight.transfer_bytes(browser, base_url + path)
-            reference = pageweight.transfer_bytes(browser, plain_url + path)
-            rows.append((path or "/", ours, reference, ours / reference))
+        reference = pageweight.transfer_bytes(browser, plain_url, paths)
+    rows = [(p or "/", ours[p], reference[p], ours[p] / reference[p]) for p in paths]
     table = "\n".join(f"{p:28} {o:>9,} {r:>9,} {x:5.2f}" for p, o, r, x in rows)
     assert all(x <= 1.25 for *_, x in rows), f"페이지 무게(우리, 기준, 비율):\n{table}"
 

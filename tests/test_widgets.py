@@ -276,7 +276,7 @@ def test_stepper_numbers_equal_reference_nn_and_tables(page, base_url, name):
     page.keyboard.press("Enter")  # 한 번 더 눌러도 마지막 단계에 머문다(초점은 그 단추에)
     assert "단계 12 / 12" in widget.locator("[aria-live]").inner_text()
     assert _read_step(widget) == expected[-1]
-    tables = " ".join(page.locator(".md-content table").all_inner_texts())
+    tables = " ".join(page.locator(".md-content table td").all_text_contents())  # 화면 밖의 표도(content-visibility)
     # 페이지의 표에 있는 단계(learning: 순전파 표, backprop: 역전파와 갱신 표)의 숫자는 모두 그 표에 있다
     tabled = seen[1:4] if name == "learning" else seen[5:11]
     missing = [v for step_values in tabled for _, v in step_values if v not in tables]
@@ -298,7 +298,8 @@ def test_xor_scrubber_last_frame_equals_table_and_reference_nn(page, base_url):
     scrub = widget.locator("input[name=step]")
     assert scrub.get_attribute("max") == str(examples.XOR_EPOCHS)
     table = page.locator(".md-content table", has_text="학습한 뒤 손실")
-    row = table.locator("tr", has_text="[2, 4, 1]").locator("td").all_inner_texts()
+    # textContent: 화면 밖이라 아직 그리지 않은(content-visibility) 표에서도 innerText와 달리 글자를 준다
+    row = [t.strip() for t in table.locator("tr", has_text="[2, 4, 1]").locator("td").all_text_contents()]
     scrub.fill(str(examples.XOR_EPOCHS))
     assert widget.locator("output[name=loss]").text_content() == row[-1]  # 표의 "2000번 학습한 뒤 손실"
     net = Network([2, 4, 1], "sigmoid", seed=0)  # 그림과 같은 조건으로 따로 학습
