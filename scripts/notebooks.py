@@ -63,6 +63,8 @@ def execute_cached(notebook, cache_dir):
         finally:
             shutil.rmtree(sockets, ignore_errors=True)
         check_outputs(nb, notebook.name)
+        if cachekey.fresh_digest(notebook) != out.name.rsplit("-", 1)[-1]:  # 커널은 파일을 새로 읽었다
+            raise RuntimeError(f"{notebook.name}: 실행하는 동안 노트북이나 코드가 바뀌었습니다. 다시 빌드하세요")
         tmp = cachekey.temporary(cache_dir, out.name)
         nbformat.write(nb, tmp / notebook.name)
         cachekey.publish(tmp, out)

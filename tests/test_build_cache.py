@@ -120,6 +120,20 @@ def test_notebook_cache_is_safe_when_written_at_once_and_logs_are_clean(tmp_path
     assert json.loads(Path(outs[0]).read_text(encoding="utf-8"))["cells"]
 
 
+def test_notebook_edited_while_running_is_not_cached(tmp_path):
+    """실행하는 동안 노트북 파일이 바뀌면(편집기에서 저장) 그 출력을 캐시에 넣지 않고 빌드가 멈춘다."""
+    import nbformat
+
+    from scripts import notebooks
+
+    notebook = tmp_path / "edit.ipynb"
+    cell = "with open('edit.ipynb', 'a', encoding='utf-8') as f:\n    f.write(' ')  # JSON 뒤의 공백"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)]), notebook)
+    with pytest.raises(RuntimeError, match="실행하는 동안"):
+        notebooks.execute_cached(notebook, tmp_path / "cache")
+    assert list((tmp_path / "cache").glob("*")) == []
+
+
 def test_examples_cache_is_never_read_half_written(tmp_path):
     """예제 계산의 캐시 파일은 임시 이름에 쓴 뒤 옮긴다: 여러 프로세스가 같은 값을 동시에 써도 모두 읽을 수 있다."""
     code = textwrap.dedent(
@@ -160,27 +174,75 @@ PROBE = {
 }
 
 
-def test_figure_key_follows_indirect_imports(tmp_path):
-    """그림 모듈이 간접으로만 불러오는 모듈(fig_probe -> probe_a -> probe_b)을 바꾸면 그림을 다시 그린다."""
+def _probe_repo(tmp_path, probe):
+    """scripts와 reference_nn을 복사하고 probe의 모듈을 더한 저장소, 그리고 그 안에서 fig_probe를 그리는 함수."""
     copy = tmp_path / "repo"
     shutil.copytree(ROOT / "scripts", copy / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "reference_nn", copy / "reference_nn", ignore=shutil.ignore_patterns("__pycache__"))
-    for name, source in PROBE.items():
+    for name, source in probe.items():
         (copy / "scripts" / name).write_text(textwrap.dedent(source), encoding="utf-8")
     code = "from scripts import figures; print(figures.render_module('scripts.fig_probe', 'cache')['probe.webp'])"
     env = dict(os.environ, PYTHONPATH=str(copy))
+    return copy, lambda: subprocess.run([sys.executable, "-c", code], cwd=copy, env=env, capture_output=True, text=True)
 
-    def render():
-        out = subprocess.run([sys.executable, "-c", code], cwd=copy, env=env, capture_output=True, text=True)
+
+def test_figure_key_follows_indirect_imports(tmp_path):
+    """그림 모듈이 간접으로만 불러오는 모듈(fig_probe -> probe_a -> probe_b)을 바꾸면 그림을 다시 그린다."""
+    copy, render = _probe_repo(tmp_path, PROBE)
+
+    def drawn():
+        out = render()
         assert out.returncode == 0, out.stderr[-2000:]
         path = copy / out.stdout.strip()
         return path, path.read_bytes()
 
-    first_path, first = render()
+    first_path, first = drawn()
     (copy / "scripts" / "probe_b.py").write_text('LABEL = "둘째"\n', encoding="utf-8")
-    second_path, second = render()
+    second_path, second = drawn()
     assert second_path != first_path
     assert second != first
+
+
+def test_code_edited_while_drawing_is_not_cached(tmp_path):
+    """그리는 동안 그림을 정하는 파일이 바뀌면(편집기에서 저장) 그 그림을 어느 열쇠로도 캐시에 넣지 않고 빌드가 멈춘다.
+
+    넣는다면 옛 열쇠에 새 코드의 그림이 들어가, 편집을 되돌렸을 때 틀린 그림이 나온다."""
+    edit_while_drawing = dict(PROBE)
+    edit_while_drawing["probe_a.py"] = """
+        from pathlib import Path
+
+        def label():  # 그리는 도중에 이 파일(그림 모듈이 불러오는 모듈)에 한 줄을 더한다
+            with open(Path(__file__), "a", encoding="utf-8") as f:
+                f.write("# 편집\\n")
+            return "첫째"
+    """
+    copy, render = _probe_repo(tmp_path, edit_while_drawing)
+    out = render()
+    assert out.returncode != 0
+    assert "그리는 동안 그림 코드가 바뀌었습니다" in out.stderr
+    assert [p.name for p in (copy / "cache").iterdir()] == []
+
+
+def test_long_running_process_draws_with_the_code_on_disk(tmp_path):
+    """오래 도는 프로세스(pytest, serve)가 그림 모듈을 불러 둔 뒤 파일이 바뀌면, 그 프로세스가 부탁한 그림도 새 코드로
+    그린다. 불러 둔 옛 모듈로 그리면 새 열쇠 아래에 옛 그림이 캐시된다(이 저장소에서 실제로 일어났던 일)."""
+    copy, render = _probe_repo(tmp_path, PROBE)
+    code = textwrap.dedent(
+        """
+        import pathlib
+        from scripts import figures, fig_probe, probe_b  # 바뀌기 전의 모듈을 불러 둔다
+        pathlib.Path("scripts/probe_b.py").write_text('LABEL = "둘째"\\n', encoding="utf-8")
+        print(figures.render_module("scripts.fig_probe", "cache")["probe.webp"])
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(copy))
+    out = subprocess.run([sys.executable, "-c", code], cwd=copy, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    drawn = Path(out.stdout.strip()).read_bytes()
+    shutil.rmtree(copy / "cache")
+    fresh = render()  # 새 프로세스가 바뀐 코드로 그린 그림
+    assert fresh.returncode == 0, fresh.stderr[-2000:]
+    assert drawn == Path(fresh.stdout.strip()).read_bytes()
 
 
 def test_imported_scripts_reads_every_import_form(tmp_path):
