@@ -91,16 +91,23 @@ def bench_edit_loop(env):
 
 
 # ---------------------------------------------------------------- 2. 페이지 무게
+BOOK = "print_page/"  # 모든 페이지를 모은 인쇄용 페이지: 예산 없이 따로 보고한다
+
+
+def _book_pages(site):
+    """사이트 안의 페이지 주소(소개는 ""), 인쇄용 페이지는 빼고."""
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    pages = ["" if p == "." else p + "/" for p in pages if not p.startswith(("search", "assets"))]
+    return [p for p in pages if p != BOOK]
+
+
 def bench_pages(site, lighthouse):
     from playwright.sync_api import sync_playwright
 
     from scripts import pageweight
 
     plain = pageweight.build_plain_site(site, Path(tempfile.mkdtemp()) / "plain")
-    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    pages = ["" if p == "." else p + "/" for p in pages if not p.startswith(("search", "assets"))]
-    book = "print_page/"  # 모든 페이지를 모은 인쇄용 페이지: 예산 없이 따로 보고한다
-    pages = [p for p in pages if p != book]
+    pages = _book_pages(site)
     serve = pageweight.serve
     with (
         sync_playwright() as p,
@@ -110,12 +117,12 @@ def bench_pages(site, lighthouse):
         serve(plain, gzip=True) as plain_gz_url,
     ):
         browser = p.chromium.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
-        ours = pageweight.transfer_bytes(browser, ours_url, [*pages, book])
+        ours = pageweight.transfer_bytes(browser, ours_url, [*pages, BOOK])
         reference = pageweight.transfer_bytes(browser, plain_url, pages)
         for path in pages:
             ratio = ours[path] / reference[path]
             report(f"페이지 무게 /{path}", f"{ours[path]:,} B = {ratio:.2f}x", "<= 1.25x 기본 Material", ratio <= 1.25)
-        report(f"페이지 무게 /{book} (책 전체, 예산 없음)", f"{ours[book]:,} B", "보고만", True)
+        report(f"페이지 무게 /{BOOK} (책 전체, 예산 없음)", f"{ours[BOOK]:,} B", "보고만", True)
         browser.close()
         if lighthouse:  # GitHub Pages처럼 gzip으로 보내는 서버에서 잰다
             bench_lighthouse(gz_url, plain_gz_url, pages)
@@ -128,8 +135,7 @@ def bench_figure_text(site):
     from scripts import cachekey, figures, pageweight
 
     sizes = figures.text_sizes(cachekey.CACHE / "figures")
-    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    pages = [p + "/" for p in pages if p not in (".", "print_page") and not p.startswith(("search", "assets"))]
+    pages = _book_pages(site)
     with sync_playwright() as p, pageweight.serve(site) as url:
         browser = p.chromium.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
         for width in (1280, 390):

@@ -109,11 +109,11 @@ def combine(files_hash, extra):
     return hashlib.sha256(f"{files_hash}\n{extra}".encode()).hexdigest()[:16]
 
 
-def fresh_digest(*files, extra=""):
+def fresh_digest(*files):
     """digest와 같지만 이 프로세스가 기억해 둔 값을 버리고 파일을 다시 읽는다(그리는 동안 코드가 바뀌었는지 볼 때)."""
     _files_digest.cache_clear()
     imported_scripts.cache_clear()
-    return digest(*files, extra=extra)
+    return digest(*files)
 
 
 @functools.cache  # 빌드마다 이 모듈을 새로 불러오므로(hooks._fresh_imports) 한 빌드 안에서만 기억한다

@@ -111,7 +111,7 @@ def early_stop(result):
     return int(np.argmax(result["val_acc"]))
 
 
-@cache  # 이 아래 둘도: 다시 빌드할 때 scikit-learn을 불러오지 않게
+@cache  # mistakes와 함께: 다시 빌드할 때 scikit-learn을 불러오지 않게
 def held_out_labels():
     """시험 데이터의 정답 숫자들."""
     _, X, labels = load()

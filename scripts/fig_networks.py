@@ -93,16 +93,18 @@ def _flow_arrow(ax, start, end, color, text):
 def forward_figure():
     """예제 신경망(입력 2, 은닉 2, 출력 1)을 지나는 순전파: W_h, W_y를 거쳐 y_out으로.
 
-    휴대폰용은 층 사이를 좁히고 글자를 키운다(본문 폭 약 357 px에서도 가장 작은 글자가 11 px 넘게).
+    휴대폰용은 여백 없이 폭을 다 쓰고, 글자를 키우고, 입력값을 뉴런 위에 적는다(본문 폭 약 357 px에서도 가장
+    작은 글자가 11 px 넘게).
     """
     net, x, _ = examples.example()
     narrow = plotstyle.is_narrow()
     small = 11 if narrow else 9
-    fig, ax = _canvas(plotstyle.NARROW_WIDTH, 4.4) if narrow else _canvas(7.0, 3.6)
     if narrow:
-        fig.subplots_adjust(left=0, right=1, bottom=0, top=1)  # 여백 없이 폭을 다 쓴다
-    title = "순전파: 입력 → 은닉층 → 출력"
-    centers = draw_network(ax, net, title, gap=3.0, weight_labels=["$W_h$", "$W_y$"])
+        fig, ax = _canvas(plotstyle.NARROW_WIDTH, 4.4)
+        fig.subplots_adjust(left=0, right=1, bottom=0, top=1)
+    else:
+        fig, ax = _canvas(7.0, 3.6)
+    centers = draw_network(ax, net, "순전파: 입력 → 은닉층 → 출력", gap=3.0, weight_labels=["$W_h$", "$W_y$"])
     for W, left, right in zip(net.weights, centers[:-1], centers[1:], strict=True):
         for (i, j), w in np.ndenumerate(W):  # 연결선마다 그 가중치 값(앞 뉴런에서 10분의 3 지점)
             (x0, y0), (x1, y1) = left[i], right[j]

@@ -1,7 +1,7 @@
 """모든 그림을 그리는 진입점. 그리는 코드의 해시로 캐시한다.
 
-캐시에 없는 그림 모듈은 CPU 수만큼의 새 파이썬 프로세스에 나눠 동시에 그린다. 오래 도는 프로세스
-(mkdocs serve, pytest)가 예전에 불러 둔 모듈로 새 열쇠의 그림을 그리는 일이 없고, 깨끗한 빌드도 빨라진다.
+캐시에 없는 그림 모듈은 새 파이썬 프로세스에서 그린다. 오래 도는 프로세스(mkdocs serve, pytest)가 예전에
+불러 둔 모듈로 새 열쇠의 그림을 그리는 일이 없다.
 
 직접 실행하면 그림을 폴더에 그린다: ``python -m scripts.figures 출력폴더``
 """
@@ -66,25 +66,17 @@ def render_module(module_name, cache_dir):
 
 
 def _render(module_names, cache_dir):
-    """{모듈: 결과 폴더}. 캐시에 없는 모듈은 CPU 수만큼의 새 프로세스에 나눠 동시에 그린다."""
+    """{모듈: 결과 폴더}. 캐시에 없는 모듈은 새 파이썬 프로세스 하나에서 그린다."""
     cache_dir = Path(cache_dir).resolve()
     outs = {m: result_dir(m, cache_dir) for m in module_names}
     todo = [m for m, out in outs.items() if not cachekey.lookup(out)]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    workers = min(len(todo), os.cpu_count() or 1)  # 프로세스마다 matplotlib를 불러오는 데 1~2초: 모듈을 나눠 맡긴다
-    procs = []
-    for k in range(workers):
-        command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *todo[k::workers]]
-        procs.append(subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True))
-    failed = []
-    for proc in procs:
-        _, err = proc.communicate()
+    if todo:  # 한 프로세스에서 차례로: 동시에 그리면 그림이 부르는 학습(숫자 페이지가 싣는 학습 시간)이 서로 느려진다
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+        command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *todo]
+        proc = subprocess.run(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
         if proc.returncode:
-            failed.append(err.strip()[-2000:])
-        elif err:  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
-            sys.stderr.write(err)
-    if failed:
-        raise RuntimeError("그림을 그리지 못했습니다: " + "\n".join(failed))
+            raise RuntimeError("그림을 그리지 못했습니다:\n" + proc.stderr.strip()[-2000:])
+        sys.stderr.write(proc.stderr)  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
     for m, out in outs.items():
         if not cachekey.lookup(out):  # 다른 열쇠로 그렸다: 그사이에 코드가 바뀌었다
             raise RuntimeError(f"{m}: 빌드하는 동안 그림 코드가 바뀌었습니다. 다시 빌드하세요")

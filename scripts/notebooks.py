@@ -43,7 +43,8 @@ def execute_cached(notebook, cache_dir):
     여러 빌드가 동시에 실행해도 안전하다: 고유한 임시 폴더에 쓴 뒤 한 번에 옮긴다(cachekey.publish).
     """
     notebook = Path(notebook)
-    out = Path(cache_dir) / f"{notebook.stem}-{cache_key(notebook)}"
+    key = cache_key(notebook)
+    out = Path(cache_dir) / f"{notebook.stem}-{key}"
     if not cachekey.lookup(out):
         nb = nbformat.read(notebook, as_version=4)
         # record_timing=False: 실행 시각을 남기지 않아 같은 입력이면 같은 바이트가 나온다.
@@ -63,7 +64,7 @@ def execute_cached(notebook, cache_dir):
         finally:
             shutil.rmtree(sockets, ignore_errors=True)
         check_outputs(nb, notebook.name)
-        if cachekey.fresh_digest(notebook) != out.name.rsplit("-", 1)[-1]:  # 커널은 파일을 새로 읽었다
+        if cachekey.fresh_digest(notebook) != key:  # 커널은 파일을 새로 읽었다: 그사이에 바뀌었으면 넣지 않는다
             raise RuntimeError(f"{notebook.name}: 실행하는 동안 노트북이나 코드가 바뀌었습니다. 다시 빌드하세요")
         tmp = cachekey.temporary(cache_dir, out.name)
         nbformat.write(nb, tmp / notebook.name)

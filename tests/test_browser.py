@@ -173,10 +173,11 @@ def test_figure_text_is_readable(browser, base_url, pages, site, width):
             if px < 11:
                 small[name] = px
     context.close()
-    wide = {n for n in sizes if not n.endswith("-narrow.webp")}
+    suffix = figures.NARROW_SUFFIX + ".webp"
+    wide = {n for n in sizes if not n.endswith(suffix)}
     if width == 1280:
         assert seen == wide  # 모든 그림을 넓은 그림으로 보았다
     else:
-        narrow = {n.replace("-narrow", "") for n in sizes if n.endswith("-narrow.webp")}
-        assert seen == (wide - narrow) | {n.replace(".webp", "-narrow.webp") for n in narrow}
+        narrow = {n.replace(suffix, ".webp") for n in sizes if n.endswith(suffix)}
+        assert seen == (wide - narrow) | {n.replace(".webp", suffix) for n in narrow}
     assert small == {}

@@ -57,9 +57,9 @@ def test_killed_build_then_builds_at_once_give_identical_sites(site, tmp_path):
 
     그림 캐시가 고정된 임시 이름을 쓰던 때는 두 번째 빌드가 FileNotFoundError로 죽었다. 죽인 빌드는 그림을 거의
     그리지 못했으므로 두 빌드는 빈 그림 캐시에서 시작하는 것과 같고(모듈 하나를 그리는 데 몇 초가 걸려 두 빌드가
-    같은 그림을 반드시 동시에 그린다), 각자 그린 그림이 세션 빌드의 그림과 같은지(다른
-    프로세스가 그려도 같은 그림)도 여기서 본다. 노트북 실행은 30초 가까이 걸리므로 채워 두고, 노트북 캐시의 동시
-    쓰기와 실행 로그는 아래 test_notebook_cache_...가 본다.
+    같은 그림을 반드시 동시에 그린다), 각자 그린 그림이 세션 빌드의 그림과 같은지(다른 프로세스가 그려도 같은
+    그림)도 여기서 본다. 노트북 실행은 30초 가까이 걸리므로 채워 두고, 노트북 캐시의 동시 쓰기와 실행 로그는 아래
+    test_notebook_cache_...가 본다.
     """
     cache = _cache_with(tmp_path, site, "examples", "notebooks")
     env = build_env(NN_CACHE_DIR=str(cache))
@@ -174,24 +174,31 @@ PROBE = {
 }
 
 
+RENDER_PROBE = "from scripts import figures; print(figures.render_module('scripts.fig_probe', 'cache')['probe.webp'])"
+
+
 def _probe_repo(tmp_path, probe):
-    """scripts와 reference_nn을 복사하고 probe의 모듈을 더한 저장소, 그리고 그 안에서 fig_probe를 그리는 함수."""
+    """scripts와 reference_nn을 복사하고 probe의 모듈을 더한 저장소, 그리고 그 안에서 파이썬 코드를 새 프로세스로
+    실행하는 함수(기본은 fig_probe를 그리고 그림의 경로를 찍는 RENDER_PROBE)."""
     copy = tmp_path / "repo"
     shutil.copytree(ROOT / "scripts", copy / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "reference_nn", copy / "reference_nn", ignore=shutil.ignore_patterns("__pycache__"))
     for name, source in probe.items():
         (copy / "scripts" / name).write_text(textwrap.dedent(source), encoding="utf-8")
-    code = "from scripts import figures; print(figures.render_module('scripts.fig_probe', 'cache')['probe.webp'])"
     env = dict(os.environ, PYTHONPATH=str(copy))
-    return copy, lambda: subprocess.run([sys.executable, "-c", code], cwd=copy, env=env, capture_output=True, text=True)
+
+    def run(code=RENDER_PROBE):
+        return subprocess.run([sys.executable, "-c", code], cwd=copy, env=env, capture_output=True, text=True)
+
+    return copy, run
 
 
 def test_figure_key_follows_indirect_imports(tmp_path):
     """그림 모듈이 간접으로만 불러오는 모듈(fig_probe -> probe_a -> probe_b)을 바꾸면 그림을 다시 그린다."""
-    copy, render = _probe_repo(tmp_path, PROBE)
+    copy, run = _probe_repo(tmp_path, PROBE)
 
     def drawn():
-        out = render()
+        out = run()
         assert out.returncode == 0, out.stderr[-2000:]
         path = copy / out.stdout.strip()
         return path, path.read_bytes()
@@ -216,8 +223,8 @@ def test_code_edited_while_drawing_is_not_cached(tmp_path):
                 f.write("# 편집\\n")
             return "첫째"
     """
-    copy, render = _probe_repo(tmp_path, edit_while_drawing)
-    out = render()
+    copy, run = _probe_repo(tmp_path, edit_while_drawing)
+    out = run()
     assert out.returncode != 0
     assert "그리는 동안 그림 코드가 바뀌었습니다" in out.stderr
     assert [p.name for p in (copy / "cache").iterdir()] == []
@@ -226,21 +233,19 @@ def test_code_edited_while_drawing_is_not_cached(tmp_path):
 def test_long_running_process_draws_with_the_code_on_disk(tmp_path):
     """오래 도는 프로세스(pytest, serve)가 그림 모듈을 불러 둔 뒤 파일이 바뀌면, 그 프로세스가 부탁한 그림도 새 코드로
     그린다. 불러 둔 옛 모듈로 그리면 새 열쇠 아래에 옛 그림이 캐시된다(이 저장소에서 실제로 일어났던 일)."""
-    copy, render = _probe_repo(tmp_path, PROBE)
+    copy, run = _probe_repo(tmp_path, PROBE)
     code = textwrap.dedent(
         """
         import pathlib
-        from scripts import figures, fig_probe, probe_b  # 바뀌기 전의 모듈을 불러 둔다
+        from scripts import fig_probe, probe_b  # 바뀌기 전의 모듈을 불러 둔다
         pathlib.Path("scripts/probe_b.py").write_text('LABEL = "둘째"\\n', encoding="utf-8")
-        print(figures.render_module("scripts.fig_probe", "cache")["probe.webp"])
         """
     )
-    env = dict(os.environ, PYTHONPATH=str(copy))
-    out = subprocess.run([sys.executable, "-c", code], cwd=copy, env=env, capture_output=True, text=True)
+    out = run(code + RENDER_PROBE)
     assert out.returncode == 0, out.stderr[-2000:]
     drawn = Path(out.stdout.strip()).read_bytes()
     shutil.rmtree(copy / "cache")
-    fresh = render()  # 새 프로세스가 바뀐 코드로 그린 그림
+    fresh = run()  # 새 프로세스가 바뀐 코드로 그린 그림
     assert fresh.returncode == 0, fresh.stderr[-2000:]
     assert drawn == Path(fresh.stdout.strip()).read_bytes()
 
