@@ -55,6 +55,7 @@ def on_pre_build(config):
     _state["cache"] = cachekey.CACHE
     _state["figures"] = figures.render_all(cachekey.CACHE / "figures")
     _state["narrow_suffix"] = figures.NARROW_SUFFIX
+    _state["figure_sizes"] = {uri: _pixel_size(path) for uri, path in _state["figures"].items()}
     _state["notebooks"] = notebooks
     _state["namespace"] = pagevars.namespace()
 
@@ -182,18 +183,35 @@ _PLAIN_TOKEN = re.compile(r'<span class="[nwpo]">([^<]*)</span>')
 _FIGURE_IMG = re.compile(r'<img [^>]*?src="(?P<prefix>[^"]*?figures/)(?P<name>[\w-]+)\.webp"[^>]*>')
 
 
-def _narrow_picture(match):
-    """휴대폰용 그림(이름-narrow.webp)이 있으면 좁은 화면(600 px 이하)에서는 그것을 보이는 <picture>로 감싼다."""
+def _pixel_size(path):
+    """그림 파일의 (너비, 높이) 픽셀."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.size
+
+
+def _size_attrs(name):
+    """그림의 width, height 속성: 브라우저가 그림을 받기 전에 그 비율의 자리를 잡아 두어, 그림이 뜰 때 글이
+    밀리지 않는다(받기 전에는 긴 대체 글이 그 자리에 여러 줄로 그려진다)."""
+    width, height = _state["figure_sizes"][f"figures/{name}"]
+    return f'width="{width}" height="{height}"'
+
+
+def _figure_picture(match):
+    """그림에 크기 속성을 붙이고, 휴대폰용 그림(이름-narrow.webp)이 있으면 좁은 화면(600 px 이하)에서는 그것을
+    보이는 <picture>로 감싼다."""
+    img = match.group(0).replace("<img ", f"<img {_size_attrs(match.group('name') + '.webp')} ", 1)
     narrow = f"{match.group('name')}{_state['narrow_suffix']}.webp"
     if f"figures/{narrow}" not in _state["figures"]:
-        return match.group(0)
-    source = f'<source media="(max-width: 600px)" srcset="{match.group("prefix")}{narrow}">'
-    return f"<picture>{source}{match.group(0)}</picture>"
+        return img
+    source = f'<source media="(max-width: 600px)" srcset="{match.group("prefix")}{narrow}" {_size_attrs(narrow)}>'
+    return f"<picture>{source}{img}</picture>"
 
 
 @event_priority(50)  # print-site가 페이지 HTML을 모으기 전에: 인쇄용 페이지에도 MathML과 정리된 노트북
 def on_page_content(html_text, page, config, files):
-    html_text = _FIGURE_IMG.sub(_narrow_picture, html_text)
+    html_text = _FIGURE_IMG.sub(_figure_picture, html_text)
     html_text = _MATH.sub(_to_mathml, html_text)
     html_text = _PLAIN_TOKEN.sub(r"\1", html_text)  # 페이지 무게: 코드 목록이 큰 페이지에서 10 KB 넘게 준다
     if page.file.src_uri.endswith(".ipynb"):

@@ -153,6 +153,42 @@ def test_no_page_scrolls_sideways(page, base_url, pages):
     assert wide == []
 
 
+#: 불러오는 동안 생긴 레이아웃 이동(layout shift: 화면 안의 글이 밀린 것)을 모은다. Lighthouse의 CLS가 재는 것과 같다.
+RECORD_SHIFTS_JS = """window.nnShifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => window.nnShifts.push(
+  [Math.round(e.value * 1000) / 1000, e.sources.map(s => s.node ? s.node.nodeName + '#' + s.node.id : '?')]
+))).observe({type: 'layout-shift', buffered: true});"""
+#: 한 페이지의 레이아웃 이동 합의 상한: web.dev가 '좋음'으로 치는 0.1의 절반. 남는 것은 Material이 용어집의 표를
+#: 스크롤 상자로 감쌀 때(390 px에서 0.017)와, 1280 px에서 첫 화면 아래 끝에 대화형 요소가 나타날 때(0.011)다.
+MAX_LAYOUT_SHIFT = 0.05
+TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_nothing_moves_while_a_page_loads(browser, base_url, pages, width):
+    """그림이 늦게 와도(느린 휴대폰 망) 글이 밀리지 않는다: 그림 응답을 첫 화면을 그린 뒤까지 붙잡아 두었다가
+    페이지를 끝까지 불러온 다음, 그동안 화면 안에서 움직인 것이 없는지 본다.
+    그림의 width, height 속성이 자리를 잡아 두고, 첫 화면의 상자는 content-visibility로 미루지 않는다."""
+    context = browser.new_context(viewport={"width": width, "height": 823})
+    context.add_init_script(RECORD_SHIFTS_JS)
+    page = context.new_page()
+    held = []
+    page.route("**/figures/*", lambda route: held.append(route))
+    moved = {}
+    for path in _page_urls(pages):
+        page.goto(base_url + path, wait_until="domcontentloaded")
+        page.evaluate(TWO_FRAMES_JS)  # 그림 없이 첫 화면을 그린다
+        while held:
+            held.pop().continue_()
+        page.wait_for_load_state("load")
+        page.evaluate(TWO_FRAMES_JS)
+        shifts = page.evaluate("window.nnShifts")
+        if sum(value for value, _ in shifts) > MAX_LAYOUT_SHIFT:
+            moved[path or "/"] = shifts
+    context.close()
+    assert moved == {}, f"{width} px에서 불러오는 동안 움직인 것([값, 움직인 요소]): {moved}"
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_figure_text_is_readable(browser, base_url, pages, site, width):
     """모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤).

@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import unquote
 
 import matplotlib.pyplot as plt
@@ -111,6 +112,25 @@ def test_images_exist_and_have_korean_alt(site, pages):
             alt = img.get("alt", "")
             assert re.search(r"[가-힣]", alt), f"{name}: 그림 {img['src']}에 한국어 대체 글이 없습니다"
             assert len(alt) >= 15, f"{name}: 그림 {img['src']}의 대체 글이 너무 짧습니다"
+
+
+_FIGURE_TAG = re.compile(r'<(?:img|source) [^>]*?(?:src|srcset)="(?P<src>[^"]*figures/[^"]+\.webp)"[^>]*>')
+
+
+def test_figures_declare_their_size(site, pages):
+    """그림(<img>와 휴대폰용 <source>)마다 width, height 속성이 그 파일의 픽셀 크기다: 브라우저가 그림을 받기 전에
+    자리를 잡아 두어 글이 밀리지 않는다(브라우저 검사는 test_browser.py의 test_nothing_moves_while_a_page_loads)."""
+    from PIL import Image
+
+    checked = set()
+    for name, html in pages.items():
+        for tag in _FIGURE_TAG.finditer(html):
+            with Image.open((site / name).parent / tag["src"]) as image:
+                size = image.size
+            attrs = dict(re.findall(r'(width|height)="(\d+)"', tag.group(0)))
+            assert (int(attrs.get("width", 0)), int(attrs.get("height", 0))) == size, f"{name}: {tag.group(0)[:120]}"
+            checked.add(Path(tag["src"]).name)
+    assert checked == {p.name for p in (site / "figures").iterdir()}  # 모든 그림과 휴대폰용 그림
 
 
 def test_search_index_is_korean(site):
