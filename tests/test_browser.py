@@ -140,19 +140,6 @@ def test_no_render_blocking_script(page, base_url):
     assert blocking == []
 
 
-def test_no_page_scrolls_sideways(page, base_url, pages):
-    """코드, 표, 수식은 자기 상자 안에서만 가로로 스크롤한다: 어느 페이지도 360~1280 px에서 옆으로 넘치지 않는다."""
-    wide = []
-    for path in _page_urls(pages):
-        _open(page, base_url + path, wait="load")
-        for width in (360, 390, 768, 1280):
-            page.set_viewport_size({"width": width, "height": 800})
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            if scroll > width:
-                wide.append(f"{path or '/'} {width} px: {scroll} px")
-    assert wide == []
-
-
 #: 불러오는 동안 생긴 레이아웃 이동(layout shift: 화면 안의 글이 밀린 것)을 모은다. Lighthouse의 CLS가 재는 것과 같다.
 RECORD_SHIFTS_JS = """window.nnShifts = [];
 new PerformanceObserver(list => list.getEntries().forEach(e => window.nnShifts.push(
@@ -162,22 +149,37 @@ new PerformanceObserver(list => list.getEntries().forEach(e => window.nnShifts.p
 #: 스크롤 상자로 감쌀 때(390 px에서 0.017)와, 1280 px에서 첫 화면 아래 끝에 대화형 요소가 나타날 때(0.011)다.
 MAX_LAYOUT_SHIFT = 0.05
 TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+#: 페이지를 여는 폭: 연 뒤 창을 바꿔 옆으로 넘치는지만 더 보는 폭
+SCREENS = {390: 360, 1280: 768}
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-def test_nothing_moves_while_a_page_loads(browser, base_url, pages, width):
-    """그림이 늦게 와도(느린 휴대폰 망) 글이 밀리지 않는다: 그림 응답을 첫 화면을 그린 뒤까지 붙잡아 두었다가
-    페이지를 끝까지 불러온 다음, 그동안 화면 안에서 움직인 것이 없는지 본다.
-    그림의 width, height 속성이 자리를 잡아 두고, 첫 화면의 상자는 content-visibility로 미루지 않는다."""
+@pytest.mark.parametrize("width", list(SCREENS))
+def test_every_page_fits_holds_still_and_has_readable_figures(browser, base_url, pages, site, width):
+    """모든 페이지를 휴대폰 폭(390 px)과 넓은 폭(1280 px)에서 한 번씩 열어 세 가지를 본다.
+
+    1. 옆으로 넘치지 않는다: 코드, 표, 수식은 자기 상자 안에서만 가로로 스크롤한다. 연 폭과, 창을 바꾼
+       360 px, 768 px에서 document.documentElement.scrollWidth <= innerWidth.
+    2. 불러오는 동안 글이 밀리지 않는다(Lighthouse의 CLS): 그림 응답을 그림 없이 첫 화면을 그린 뒤까지 붙잡아
+       둔다(느린 휴대폰 망처럼). 그림의 width, height 속성이 자리를 잡아 두고, 첫 화면의 상자는
+       content-visibility로 미루지 않는다.
+    3. 모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤). 좁은 화면에서는
+       <picture>가 고른 휴대폰용 그림(이름-narrow.webp)을 잰다. 그림마다 가장 작은 글자의 크기(저장한 그림의
+       픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes).
+    """
+    from scripts import cachekey, figures
+
+    sizes = figures.text_sizes(cachekey.CACHE / "figures")
     context = browser.new_context(viewport={"width": width, "height": 823})
     context.add_init_script(RECORD_SHIFTS_JS)
     page = context.new_page()
-    held = []
-    page.route("**/figures/*", lambda route: held.append(route))
-    moved = {}
+    held, holding = [], [True]
+    page.route("**/figures/*", lambda route: held.append(route) if holding[0] else route.continue_())
+    wide, moved, small, seen = [], {}, {}, set()
     for path in _page_urls(pages):
+        holding[0] = True
         page.goto(base_url + path, wait_until="domcontentloaded")
         page.evaluate(TWO_FRAMES_JS)  # 그림 없이 첫 화면을 그린다
+        holding[0] = False  # 이제 보낸다(붙잡아 둔 것과, 늦게 요청되는 것도)
         while held:
             held.pop().continue_()
         page.wait_for_load_state("load")
@@ -185,35 +187,24 @@ def test_nothing_moves_while_a_page_loads(browser, base_url, pages, width):
         shifts = page.evaluate("window.nnShifts")
         if sum(value for value, _ in shifts) > MAX_LAYOUT_SHIFT:
             moved[path or "/"] = shifts
-    context.close()
-    assert moved == {}, f"{width} px에서 불러오는 동안 움직인 것([값, 움직인 요소]): {moved}"
-
-
-@pytest.mark.parametrize("width", [1280, 390])
-def test_figure_text_is_readable(browser, base_url, pages, site, width):
-    """모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤).
-
-    좁은 화면에서는 <picture>가 고른 휴대폰용 그림(이름-narrow.webp)을 잰다. 그림마다 가장 작은 글자의 크기(저장한
-    그림의 픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes)."""
-    from scripts import cachekey, figures
-
-    sizes = figures.text_sizes(cachekey.CACHE / "figures")
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    small, seen = {}, set()
-    for path in _page_urls(pages):
-        _open(page, base_url + path, wait="load")
-        for name, px in pageweight.figure_text_px(page, sizes):
+        for w in (width, SCREENS[width], width):
+            page.set_viewport_size({"width": w, "height": 823})
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > w:
+                wide.append(f"{path or '/'} {w} px: {scroll} px")
+        for name, px in pageweight.figure_text_px(page, sizes):  # 접힌 상자를 펼치므로 마지막에
             seen.add(name)
-            assert (site / "figures" / name).is_file()
             if px < 11:
                 small[name] = px
     context.close()
+    problems = {"옆으로 넘침": wide, "불러오는 동안 움직임([값, 움직인 요소])": moved, "11 px 미만인 그림 글자": small}
+    found = {kind: what for kind, what in problems.items() if what}
+    assert found == {}, f"{width} px: {found}"
     suffix = figures.NARROW_SUFFIX + ".webp"
-    wide = {n for n in sizes if not n.endswith(suffix)}
-    if width == 1280:
-        assert seen == wide  # 모든 그림을 넓은 그림으로 보았다
+    wide_figures = {n for n in sizes if not n.endswith(suffix)}
+    if width > 600:
+        assert seen == wide_figures  # 모든 그림을 넓은 그림으로 보았다
     else:
         narrow = {n.replace(suffix, ".webp") for n in sizes if n.endswith(suffix)}
-        assert seen == (wide - narrow) | {n.replace(".webp", suffix) for n in narrow}
-    assert small == {}
+        assert seen == (wide_figures - narrow) | {n.replace(".webp", suffix) for n in narrow}
+    assert all((site / "figures" / name).is_file() for name in seen)
