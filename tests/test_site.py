@@ -119,7 +119,7 @@ _FIGURE_TAG = re.compile(r'<(?:img|source) [^>]*?(?:src|srcset)="(?P<src>[^"]*fi
 
 def test_figures_declare_their_size(site, pages):
     """그림(<img>와 휴대폰용 <source>)마다 width, height 속성이 그 파일의 픽셀 크기다: 브라우저가 그림을 받기 전에
-    자리를 잡아 두어 글이 밀리지 않는다(브라우저 검사는 test_browser.py의 test_nothing_moves_while_a_page_loads)."""
+    자리를 잡아 두어 글이 밀리지 않는다(브라우저 검사는 test_browser.py의 test_every_page_fits_holds_still_and_has_readable_figures)."""
     from PIL import Image
 
     checked = set()
