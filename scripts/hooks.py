@@ -193,19 +193,25 @@ def _pixel_size(path):
 
 def _size_attrs(name):
     """그림의 width, height 속성: 브라우저가 그림을 받기 전에 그 비율의 자리를 잡아 두어, 그림이 뜰 때 글이
-    밀리지 않는다(받기 전에는 긴 대체 글이 그 자리에 여러 줄로 그려진다)."""
-    width, height = _state["figure_sizes"][f"figures/{name}"]
-    return f'width="{width}" height="{height}"'
+    밀리지 않는다(받기 전에는 긴 대체 글이 그 자리에 여러 줄로 그려진다). 빌드가 만든 그림이 아니면 빈 글."""
+    size = _state["figure_sizes"].get(f"figures/{name}")
+    return f'width="{size[0]}" height="{size[1]}" ' if size else ""
+
+
+_HAS_SIZE = re.compile(r"\s(?:width|height)=")
 
 
 def _figure_picture(match):
-    """그림에 크기 속성을 붙이고, 휴대폰용 그림(이름-narrow.webp)이 있으면 좁은 화면(600 px 이하)에서는 그것을
-    보이는 <picture>로 감싼다."""
-    img = match.group(0).replace("<img ", f"<img {_size_attrs(match.group('name') + '.webp')} ", 1)
+    """그림에 크기 속성을 붙이고(쓴 사람이 크기를 적었으면 그대로 둔다), 휴대폰용 그림(이름-narrow.webp)이 있으면
+    좁은 화면(600 px 이하)에서는 그것을 보이는 <picture>로 감싼다."""
+    img = match.group(0)
+    if not _HAS_SIZE.search(img):
+        img = img.replace("<img ", f"<img {_size_attrs(match.group('name') + '.webp')}", 1)
     narrow = f"{match.group('name')}{_state['narrow_suffix']}.webp"
     if f"figures/{narrow}" not in _state["figures"]:
         return img
-    source = f'<source media="(max-width: 600px)" srcset="{match.group("prefix")}{narrow}" {_size_attrs(narrow)}>'
+    attrs = f'media="(max-width: 600px)" srcset="{match.group("prefix")}{narrow}" {_size_attrs(narrow)}'.rstrip()
+    source = f"<source {attrs}>"
     return f"<picture>{source}{img}</picture>"
 
 
@@ -277,9 +283,17 @@ def on_post_page(output, page, config):
     return _name_search_dialog(_PRINT_SITE_ASSETS.sub("", output))
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/\n?", re.DOTALL)
+
+
 @event_priority(-50)  # print-site가 인쇄용 페이지(print_page/)를 쓴 뒤에
 def on_post_build(config):
-    """인쇄용 한 페이지: 접힌 상자는 펼쳐 두고(인쇄에 답과 코드가 빠지지 않게), 검색 대화상자에 이름을 붙인다."""
+    """사이트의 CSS(extra.css)에서 주석을 뺀다(한국어 주석이 모든 페이지에 2 KB 넘게 더해진다; 원본에는 남는다).
+
+    인쇄용 한 페이지: 접힌 상자는 펼쳐 두고(인쇄에 답과 코드가 빠지지 않게), 검색 대화상자에 이름을 붙인다."""
+    for css in config["extra_css"]:
+        path = Path(config["site_dir"]) / css
+        path.write_text(_CSS_COMMENT.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
     print_site = config.plugins["print-site"].config
     path = Path(config["site_dir"]) / print_site["print_page_basename"] / "index.html"
     if print_site["enabled"]:

@@ -118,8 +118,10 @@ _FIGURE_TAG = re.compile(r'<(?:img|source) [^>]*?(?:src|srcset)="(?P<src>[^"]*fi
 
 
 def test_figures_declare_their_size(site, pages):
-    """그림(<img>와 휴대폰용 <source>)마다 width, height 속성이 그 파일의 픽셀 크기다: 브라우저가 그림을 받기 전에
-    자리를 잡아 두어 글이 밀리지 않는다(브라우저 검사는 test_browser.py의 test_every_page_fits_holds_still_and_has_readable_figures)."""
+    """빌드가 만든 모든 그림이 어느 페이지에 쓰이고, 그림(<img>와 휴대폰용 <source>)마다 width, height 속성이
+    그 파일의 픽셀 크기다: 브라우저가 그림을 받기 전에 자리를 잡아 두어 글이 밀리지 않는다.
+
+    브라우저에서 재는 검사는 test_browser.py의 test_every_page_fits_holds_still_and_has_readable_figures."""
     from PIL import Image
 
     checked = set()
@@ -127,7 +129,7 @@ def test_figures_declare_their_size(site, pages):
         for tag in _FIGURE_TAG.finditer(html):
             with Image.open((site / name).parent / tag["src"]) as image:
                 size = image.size
-            attrs = dict(re.findall(r'(width|height)="(\d+)"', tag.group(0)))
+            attrs = dict(re.findall(r'\s(width|height)="(\d+)"', tag.group(0)))
             assert (int(attrs.get("width", 0)), int(attrs.get("height", 0))) == size, f"{name}: {tag.group(0)[:120]}"
             checked.add(Path(tag["src"]).name)
     assert checked == {p.name for p in (site / "figures").iterdir()}  # 모든 그림과 휴대폰용 그림
