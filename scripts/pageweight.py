@@ -120,7 +120,8 @@ def transfer_bytes(browser, base_url, paths):
     """{경로: 그 페이지를 처음 방문할 때(빈 캐시) 받은 응답 본문의 바이트 수 합계}.
 
     페이지, CSS, JS, 그림을 모두 센다(load까지). 검색 색인과 파비콘은 뺀다(UNTIMED_ASSETS). 한 문맥에서 브라우저 캐시를
-    끄고 차례로 연다: 페이지마다 새 문맥을 만드는 것과 같은 값이고 두 배 넘게 빠르다.
+    끄고 차례로 연다: 페이지마다 새 문맥을 만드는 것과 같은 값이고 두 배 넘게 빠르다. 본문 크기는 serve()가 보내는
+    Content-Length다(본문을 브라우저에서 다시 받아 세는 것과 같은 값이고, 응답마다 오가는 시간이 없다).
     """
     context = browser.new_context()
     page = context.new_page()
@@ -133,15 +134,11 @@ def transfer_bytes(browser, base_url, paths):
     for path in paths:
         responses.clear()
         page.goto(base_url + path, wait_until="load")
-        sizes = []
-        for response in responses:  # 다음 페이지로 가기 전에 본문을 읽는다
-            if any(part in response.url for part in UNTIMED_ASSETS):
-                continue
-            try:
-                sizes.append(len(response.body()))
-            except Exception:  # 리디렉트처럼 본문이 없는 응답
-                sizes.append(0)
-        result[path] = sum(sizes)
+        counted = [r for r in responses if not any(part in r.url for part in UNTIMED_ASSETS)]
+        missing = [r.url for r in counted if "content-length" not in r.headers]
+        if missing:
+            raise ValueError(f"Content-Length가 없는 응답(serve()로 제공한 사이트만 잴 수 있습니다): {missing[:3]}")
+        result[path] = sum(int(r.headers["content-length"]) for r in counted)
     context.close()
     return result
 

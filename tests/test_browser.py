@@ -22,34 +22,21 @@ def _page_urls(pages):
     return [name.removesuffix("index.html") for name in pages]
 
 
-def _open(page, url, wait="networkidle"):
-    """페이지를 열고, 그동안의 콘솔 오류와 바깥 요청을 모은다(바깥 요청 검사는 networkidle까지 기다린다)."""
+#: 이 사이트 자신(테스트 서버)에서 오는 주소. 다른 주소로 가는 요청은 '바깥 요청'이다.
+LOCAL = ("http://127.0.0.1:", "data:", "blob:")
+
+
+def _open(page, url, wait="load"):
+    """페이지를 열고, 그동안의 콘솔 오류와 바깥 요청을 모은다(늦은 요청까지 보려면 wait="networkidle")."""
     errors, outside = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on(
         "request",
-        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else None,
+        lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url),
     )
     page.goto(url, wait_until=wait)
     return errors, outside
-
-
-def test_every_page_in_the_browser(page, base_url, pages):
-    for path in _page_urls(pages):
-        errors, outside = _open(page, base_url + path)
-        assert errors == [], f"{path}: 콘솔 오류 {errors}"
-        assert outside == [], f"{path}: 바깥 호스트 요청 {outside}"
-        images = page.evaluate(
-            "() => [...document.querySelectorAll('.md-content img')]"
-            ".map(i => [i.src.slice(0, 80), i.naturalWidth, i.alt])"
-        )
-        for src, width, alt in images:
-            assert width > 0, f"{path}: 그림이 로드되지 않았습니다: {src}"
-            assert re.search(r"[가-힣]", alt), f"{path}: 한국어 대체 글이 없는 그림: {src}"
-        prose = page.evaluate(PROSE_JS)
-        match = RAW_TEX.search(prose)
-        assert match is None, f"{path}: 화면에 TeX가 보입니다: {match.group(0) if match else ''}"
 
 
 def test_formulas_render_as_math(page, base_url):
@@ -111,7 +98,7 @@ def test_accessibility_with_axe(page, base_url, pages):
     axe = Axe()
     problems = []
     for path in _page_urls(pages):
-        _open(page, base_url + path, wait="load")
+        _open(page, base_url + path)
         result = axe.run(page)
         for v in result.response["violations"]:
             if v["impact"] in ("serious", "critical"):
@@ -153,18 +140,31 @@ TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnima
 #: {여는 폭: (창 높이, 연 뒤 창을 줄여 옆으로 넘치는지만 더 보는 폭)}. 높이는 휴대폰(390x844)과, Lighthouse
 #: 데스크톱(940)보다 큰 모니터(1280x1024): 첫 화면이 클수록 content-visibility로 미루는 상자가 들 수 있다.
 SCREENS = {390: (844, 360), 1280: (1024, 768)}
+#: [문서 폭, 본문 칸(.md-content) 밖으로 나간 대화형 요소의 수]
+FITS_JS = """() => {
+  const column = document.querySelector('.md-content').getBoundingClientRect();
+  const out = [...document.querySelectorAll('.nn-widget:not([hidden])')].filter(w => {
+    const box = w.getBoundingClientRect();
+    return box.left < column.left - 1 || box.right > column.right + 1;
+  });
+  return [document.documentElement.scrollWidth, out.length];
+}"""
 
 
 @pytest.mark.parametrize("width", list(SCREENS))
-def test_every_page_fits_holds_still_and_has_readable_figures(browser, base_url, pages, site, width):
-    """모든 페이지를 휴대폰 폭(390 px)과 넓은 폭(1280 px)에서 한 번씩 열어 세 가지를 본다.
+def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, base_url, pages, site, width):
+    """모든 페이지를 휴대폰 폭(390 px)과 넓은 폭(1280 px)에서 한 번씩 열어 본다(폭마다 한 번 열어 모두 재어,
+    페이지를 여는 횟수를 줄인다).
 
-    1. 옆으로 넘치지 않는다: 코드, 표, 수식은 자기 상자 안에서만 가로로 스크롤한다. 연 폭과, 창을 바꾼
-       360 px, 768 px에서 document.documentElement.scrollWidth <= innerWidth.
-    2. 불러오는 동안 글이 밀리지 않는다(Lighthouse의 CLS): 첫 화면을 그림 없이 그릴 때까지 그림 응답을 붙잡아
+    1. 콘솔 오류가 없고, 바깥 호스트에 아무것도 요청하지 않는다(페이지를 떠날 때까지, 창 크기를 바꾸고 접힌 상자를
+       펼치고 대화형 요소를 만드는 동안까지). 그림이 모두 로드되고 한국어 대체 글이 있으며, 화면에 TeX가 보이지 않는다.
+    2. 옆으로 넘치지 않는다: 코드, 표, 수식은 자기 상자 안에서만 가로로 스크롤한다. 연 폭과, 창을 바꾼
+       360 px, 768 px에서 document.documentElement.scrollWidth <= innerWidth. 대화형 요소가 있는 페이지는 그 요소를
+       만든 뒤에 재고, 요소가 본문 칸 안에 든다.
+    3. 불러오는 동안 글이 밀리지 않는다(Lighthouse의 CLS): 첫 화면을 그림 없이 그릴 때까지 그림 응답을 붙잡아
        둔다(느린 휴대폰 망처럼). 그림의 width, height 속성이 자리를 잡아 두고, 첫 화면의 상자는
        content-visibility로 미루지 않는다. 그림이 있는 페이지는 그림 응답을 실제로 붙잡았어야 한다.
-    3. 모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤). 좁은 화면에서는
+    4. 모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤). 좁은 화면에서는
        <picture>가 고른 휴대폰용 그림(이름-narrow.webp)을 잰다. 그림마다 가장 작은 글자의 크기(저장한 그림의
        픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes).
     """
@@ -175,9 +175,13 @@ def test_every_page_fits_holds_still_and_has_readable_figures(browser, base_url,
     context = browser.new_context(viewport={"width": width, "height": height}, locale="ko-KR")
     context.add_init_script(RECORD_SHIFTS_JS)
     page = context.new_page()
+    errors, outside = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
     held, holding = [], [True]
     page.route("**/figures/*", lambda route: held.append(route) if holding[0] else route.continue_())
-    wide, moved, small, seen, not_held = [], {}, {}, set(), []
+    broken, wide, moved, small, seen, not_held, widgets = [], [], {}, {}, set(), [], set()
     for path in _page_urls(pages):
         holding[0] = True
         page.goto(base_url + path, wait_until="domcontentloaded")
@@ -191,11 +195,16 @@ def test_every_page_fits_holds_still_and_has_readable_figures(browser, base_url,
         shifts = page.evaluate("window.nnShifts")
         if sum(value for value, _ in shifts) > MAX_LAYOUT_SHIFT:
             moved[path or "/"] = shifts
+        broken += [f"{path or '/'}: {problem}" for problem in _content_problems(page)]
+        if page.locator(".nn-widget").count():  # 대화형 요소는 화면에 가까워질 때 만들어진다
+            widgets.add(path)
+            page.locator(".nn-widget").evaluate("e => (e.previousElementSibling || e.parentElement).scrollIntoView()")
+            page.wait_for_selector(".nn-widget:not([hidden]) .nn-form")
         for w in (width, narrower):
             page.set_viewport_size({"width": w, "height": height})
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            if scroll > w:
-                wide.append(f"{path or '/'} {w} px: {scroll} px")
+            scroll, outside_column = page.evaluate(FITS_JS)
+            if scroll > w or outside_column:
+                wide.append(f"{path or '/'} {w} px: 문서 폭 {scroll} px, 본문 칸 밖의 대화형 요소 {outside_column}")
         page.set_viewport_size({"width": width, "height": height})  # 그림 글자는 연 폭에서 잰다
         shown = pageweight.figure_text_px(page, sizes)  # 접힌 상자를 펼치므로 마지막에
         if shown and not was_held:
@@ -204,11 +213,22 @@ def test_every_page_fits_holds_still_and_has_readable_figures(browser, base_url,
             seen.add(name)
             if px < 11:
                 small[name] = px
+        if errors or outside:
+            broken.append(f"{path or '/'}: 콘솔 오류 {errors}, 바깥 호스트 요청 {outside}")
+            errors.clear()
+            outside.clear()
     context.close()
-    assert not_held == [], f"그림 응답을 붙잡지 못한 페이지(검사 2가 빈 검사가 됨): {not_held}"
-    problems = {"옆으로 넘침": wide, "불러오는 동안 움직임([값, 움직인 요소])": moved, "11 px 미만인 그림 글자": small}
+    assert not_held == [], f"그림 응답을 붙잡지 못한 페이지(검사 3이 빈 검사가 됨): {not_held}"
+    problems = {
+        "콘솔 오류, 바깥 요청, 그림, 대체 글, TeX": broken,
+        "옆으로 넘침": wide,
+        "불러오는 동안 움직임([값, 움직인 요소])": moved,
+        "11 px 미만인 그림 글자": small,
+    }
     found = {kind: what for kind, what in problems.items() if what}
     assert found == {}, f"{width} px: {found}"
+    assert widgets == {name.removesuffix("index.html") for name, html in pages.items() if 'class="nn-widget"' in html}
+    assert widgets  # 대화형 요소를 실제로 만들어 재었다
     suffix = figures.NARROW_SUFFIX + ".webp"
     wide_figures = {n for n in sizes if not n.endswith(suffix)}
     if width > 600:
@@ -217,3 +237,20 @@ def test_every_page_fits_holds_still_and_has_readable_figures(browser, base_url,
         narrow = {n.replace(suffix, ".webp") for n in sizes if n.endswith(suffix)}
         assert seen == (wide_figures - narrow) | {n.replace(".webp", suffix) for n in narrow}
     assert all((site / "figures" / name).is_file() for name in seen)
+
+
+def _content_problems(page):
+    """열린 페이지의 본문에서: 로드되지 않은 그림, 한국어 대체 글이 없는 그림, 화면에 보이는 TeX."""
+    problems = []
+    images = page.evaluate(
+        "() => [...document.querySelectorAll('.md-content img')].map(i => [i.src.slice(0, 80), i.naturalWidth, i.alt])"
+    )
+    for src, natural, alt in images:
+        if natural == 0:
+            problems.append(f"그림이 로드되지 않았습니다: {src}")
+        if not re.search(r"[가-힣]", alt):
+            problems.append(f"한국어 대체 글이 없는 그림: {src}")
+    match = RAW_TEX.search(page.evaluate(PROSE_JS))
+    if match:
+        problems.append(f"화면에 TeX가 보입니다: {match.group(0)}")
+    return problems

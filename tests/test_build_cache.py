@@ -53,7 +53,8 @@ def _kill_while_drawing(cache, env, site_dir):
 
 def test_killed_build_then_builds_at_once_give_identical_sites(site, tmp_path):
     """그림을 그리는 도중에 SIGKILL로 죽인 빌드는 임시 이름만 남긴다. 그 캐시에서 빌드 둘을 0.4초 차이로 시작하면
-    (serve와 테스트를 같이 돌릴 때처럼) 둘 다 성공하고, 두 사이트가 세션 빌드와 바이트까지 같다.
+    (serve와 테스트를 같이 돌릴 때처럼) 둘 다 성공하고, 두 사이트가 세션 빌드와 바이트까지 같다. 빌드가 결정적이라는
+    것(같은 소스, 같은 바이트: 그림을 새로 그려도)도 이 테스트가 본다.
 
     그림 캐시가 고정된 임시 이름을 쓰던 때는 두 번째 빌드가 FileNotFoundError로 죽었다. 죽인 빌드는 그림을 거의
     그리지 못했으므로 두 빌드는 빈 그림 캐시에서 시작하는 것과 같고(모듈 하나를 그리는 데 몇 초가 걸려 두 빌드가

@@ -59,7 +59,7 @@ def test_print_page_in_the_browser_and_in_print(browser, base_url, site):
     page = context.new_page()
     missing = []
     page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
-    errors, outside = _open(page, base_url + PRINT_PAGE + "/")
+    errors, outside = _open(page, base_url + PRINT_PAGE + "/", wait="networkidle")
     assert missing == []
     assert errors == []
     # 검색 색인은 테마 설정의 base에서 찾는다: site_url의 경로가 아니라 이 사이트 안에서 찾아야 한다(로컬, 오프라인)

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config import load_config
 
-from tests.conftest import ROOT, assert_same_site, build_site
+from tests.conftest import ROOT
 
 
 def readme_commands():
@@ -67,12 +67,6 @@ def test_site_config_for_publishing():
     assert config["edit_uri"]
     assert config["theme"]["language"] == "ko"
     assert config["theme"]["font"] is False
-
-
-def test_two_clean_builds_are_byte_identical(site, tmp_path):
-    second = tmp_path / "again"
-    build_site(second)
-    assert_same_site(site, second)
 
 
 def test_figures_are_not_committed():

@@ -340,21 +340,6 @@ def test_without_javascript_the_static_page_is_unchanged(browser, base_url):
     context.close()
 
 
-def test_widgets_fit_narrow_and_wide_screens(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    for path in WIDGET_PAGES:
-        _open(page, base_url + path)
-        for width in (390, 1280):
-            page.set_viewport_size({"width": width, "height": 800})
-            box = page.locator(".nn-widget").bounding_box()
-            content = page.locator(".md-content").bounding_box()
-            assert box["x"] >= content["x"] - 1
-            assert box["x"] + box["width"] <= content["x"] + content["width"] + 1, (path, width)
-            assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
-    context.close()
-
-
 def test_widget_code_and_data_stay_small(site, pages):
     """페이지마다 더하는 JavaScript와 데이터(gzip)가 20 KiB 이하."""
     script = gzip.compress((site / "javascripts" / "nn.js").read_bytes(), mtime=0)
