@@ -50,6 +50,7 @@ def imported_scripts(path, root=ROOT, package="scripts"):
     return tuple(sorted(found))
 
 
+@functools.cache  # 여러 그림·노트북의 열쇠가 같은 모듈을 거친다: 한 빌드 안에서 모듈마다 한 번만 파싱한다
 def _direct_imports(path, root, package):
     if path.suffix == ".ipynb":
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
@@ -75,7 +76,7 @@ def _direct_imports(path, root, package):
             candidate = root.joinpath(*parts[:2]).with_suffix(".py")
             if candidate.exists():
                 files.append(candidate)
-    return files
+    return tuple(files)
 
 
 @functools.cache
@@ -113,6 +114,7 @@ def fresh_digest(*files):
     """digest와 같지만 이 프로세스가 기억해 둔 값을 버리고 파일을 다시 읽는다(그리는 동안 코드가 바뀌었는지 볼 때)."""
     _files_digest.cache_clear()
     imported_scripts.cache_clear()
+    _direct_imports.cache_clear()
     return digest(*files)
 
 

@@ -15,6 +15,20 @@ ROOT = Path(__file__).resolve().parent.parent
 PRINT_PAGE = "print_page"  # mkdocs-print-site-plugin의 기본 주소
 
 
+def pytest_collection_modifyitems(items):
+    """오래 걸리는 테스트(@pytest.mark.slow(초))를 긴 것부터 맨 앞에 둔다(나머지는 그대로).
+
+    pytest-xdist(--maxschedchunk 1)가 앞에서부터 하나씩 한가한 작업자에게 주므로 긴 테스트가 작업자 사이에 고르게
+    나뉜다. 파일 순서대로 두면 긴 브라우저·빌드 테스트가 한 작업자에 몰려, 다른 작업자가 먼저 끝나고 논다.
+    """
+
+    def seconds(item):
+        mark = item.get_closest_marker("slow")
+        return mark.args[0] if mark else 0
+
+    items.sort(key=seconds, reverse=True)
+
+
 def build_command(site_dir, engine="mkdocs"):
     """README의 빌드 명령(mkdocs build --strict)을 site_dir에 빌드하는 명령으로. engine="properdocs"도 된다."""
     config = ["-f", "mkdocs.yml"] if engine == "properdocs" else []  # ProperDocs는 properdocs.yml을 먼저 찾는다

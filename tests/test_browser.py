@@ -92,6 +92,7 @@ def test_folded_admonitions_open(page, base_url):
     assert details.locator("p").first.is_visible()
 
 
+@pytest.mark.slow(45)
 def test_accessibility_with_axe(page, base_url, pages):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -107,6 +108,7 @@ def test_accessibility_with_axe(page, base_url, pages):
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.slow(27)
 def test_page_weight_within_budget(browser, base_url, site, pages, tmp_path):
     """모든 페이지(노트북 포함)의 전송 바이트가 같은 글과 그림의 기본 Material 페이지의 1.25배 이내."""
     plain = pageweight.build_plain_site(site, tmp_path / "plain")
@@ -151,6 +153,7 @@ FITS_JS = """() => {
 }"""
 
 
+@pytest.mark.slow(18)
 @pytest.mark.parametrize("width", list(SCREENS))
 def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, base_url, pages, site, width):
     """모든 페이지를 휴대폰 폭(390 px)과 넓은 폭(1280 px)에서 한 번씩 열어 본다(폭마다 한 번 열어 모두 재어,

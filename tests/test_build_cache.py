@@ -51,6 +51,7 @@ def _kill_while_drawing(cache, env, site_dir):
     return {p.name for p in figures.iterdir() if p.name.startswith(cachekey.TMP_PREFIX)}
 
 
+@pytest.mark.slow(30)
 def test_killed_build_then_builds_at_once_give_identical_sites(site, tmp_path):
     """그림을 그리는 도중에 SIGKILL로 죽인 빌드는 임시 이름만 남긴다. 그 캐시에서 빌드 둘을 0.4초 차이로 시작하면
     (serve와 테스트를 같이 돌릴 때처럼) 둘 다 성공하고, 두 사이트가 세션 빌드와 바이트까지 같다. 빌드가 결정적이라는
@@ -94,6 +95,7 @@ def test_killed_build_then_builds_at_once_give_identical_sites(site, tmp_path):
     assert now == leftovers  # 죽은 빌드의 임시 이름 말고는 남기지 않았다(그것은 하루 뒤에 지운다)
 
 
+@pytest.mark.slow(5)
 def test_notebook_cache_is_safe_when_written_at_once_and_logs_are_clean(tmp_path):
     """같은 노트북을 두 프로세스가 동시에 실행해 같은 캐시에 넣어도 둘 다 같은 결과를 받고, 남의 경고를 찍지 않는다.
 
@@ -194,6 +196,7 @@ def _probe_repo(tmp_path, probe):
     return copy, run
 
 
+@pytest.mark.slow(8)
 def test_figure_key_follows_indirect_imports(tmp_path):
     """그림 모듈이 간접으로만 불러오는 모듈(fig_probe -> probe_a -> probe_b)을 바꾸면 그림을 다시 그린다."""
     copy, run = _probe_repo(tmp_path, PROBE)
@@ -231,6 +234,7 @@ def test_code_edited_while_drawing_is_not_cached(tmp_path):
     assert [p.name for p in (copy / "cache").iterdir()] == []
 
 
+@pytest.mark.slow(8)
 def test_long_running_process_draws_with_the_code_on_disk(tmp_path):
     """오래 도는 프로세스(pytest, serve)가 그림 모듈을 불러 둔 뒤 파일이 바뀌면, 그 프로세스가 부탁한 그림도 새 코드로
     그린다. 불러 둔 옛 모듈로 그리면 새 열쇠 아래에 옛 그림이 캐시된다(이 저장소에서 실제로 일어났던 일)."""
@@ -263,6 +267,7 @@ def test_imported_scripts_reads_every_import_form(tmp_path):
     assert [p.name for p in found] == ["a.py", "b.py", "c.py", "d.py"]
 
 
+@pytest.mark.slow(7)
 @pytest.mark.parametrize("engine", ["properdocs"])
 def test_properdocs_builds_the_same_site(site, tmp_path, engine):
     """ProperDocs(MkDocs 1.6의 관리되는 갈래)가 같은 mkdocs.yml로 만든 사이트는 생성기 표시 말고는 같다."""

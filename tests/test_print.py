@@ -8,6 +8,8 @@ import re
 from html import unescape
 from urllib.parse import urljoin
 
+import pytest
+
 from tests.conftest import PRINT_PAGE
 from tests.htmltext import parse
 from tests.test_browser import _open
@@ -53,6 +55,7 @@ def test_index_links_to_the_print_page(pages):
     assert f'href="{PRINT_PAGE}/"' in pages["index.html"]
 
 
+@pytest.mark.slow(13)
 def test_print_page_in_the_browser_and_in_print(browser, base_url, site):
     """콘솔 오류와 바깥 요청이 없고, 인쇄 매체에서 탐색 막대는 숨고 본문은 보이며, PDF로 저장된다."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")

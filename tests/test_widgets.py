@@ -152,6 +152,7 @@ def test_activation_explorer_slider_and_bad_input(page, base_url):
     assert "nn-outside" in dot.get_attribute("class")
 
 
+@pytest.mark.slow(14)
 def test_widgets_pass_axe_after_use_in_both_themes(browser, base_url):
     """초점이 단추에 있을 때, 오류 알림이 보일 때, 어두운 테마에서도 axe의 심각한 위반이 없다."""
     from axe_playwright_python.sync_playwright import Axe
@@ -324,6 +325,7 @@ def test_xor_scrubber_last_frame_equals_table_and_reference_nn(page, base_url):
 WIDGET_PAGES = ["neuron/", "step/", "sigmoid/", "relu/", "learning/", "backprop/", "networks/"]
 
 
+@pytest.mark.slow(7)
 def test_without_javascript_the_static_page_is_unchanged(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
