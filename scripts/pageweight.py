@@ -120,8 +120,9 @@ def transfer_bytes(browser, base_url, paths):
     """{경로: 그 페이지를 처음 방문할 때(빈 캐시) 받은 응답 본문의 바이트 수 합계}.
 
     페이지, CSS, JS, 그림을 모두 센다(load까지). 검색 색인과 파비콘은 뺀다(UNTIMED_ASSETS). 한 문맥에서 브라우저 캐시를
-    끄고 차례로 연다: 페이지마다 새 문맥을 만드는 것과 같은 값이고 두 배 넘게 빠르다. 본문 크기는 serve()가 보내는
-    Content-Length다(본문을 브라우저에서 다시 받아 세는 것과 같은 값이고, 응답마다 오가는 시간이 없다).
+    끄고 차례로 연다: 페이지마다 새 문맥을 만드는 것과 같은 값이고 두 배 넘게 빠르다. 본문 크기는 serve(gzip=False)가
+    보내는 Content-Length다(본문을 브라우저에서 다시 받아 세는 것과 같은 값이고, 응답마다 오가는 시간이 없다). 압축해
+    보낸 응답이나 Content-Length가 없는 응답이 있으면 ValueError.
     """
     context = browser.new_context()
     page = context.new_page()
@@ -135,9 +136,9 @@ def transfer_bytes(browser, base_url, paths):
         responses.clear()
         page.goto(base_url + path, wait_until="load")
         counted = [r for r in responses if not any(part in r.url for part in UNTIMED_ASSETS)]
-        missing = [r.url for r in counted if "content-length" not in r.headers]
+        missing = [r.url for r in counted if "content-length" not in r.headers or "content-encoding" in r.headers]
         if missing:
-            raise ValueError(f"Content-Length가 없는 응답(serve()로 제공한 사이트만 잴 수 있습니다): {missing[:3]}")
+            raise ValueError(f"Content-Length가 없거나 압축한 응답(serve(gzip=False)로 제공하세요): {missing[:3]}")
         result[path] = sum(int(r.headers["content-length"]) for r in counted)
     context.close()
     return result

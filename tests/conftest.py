@@ -18,8 +18,9 @@ PRINT_PAGE = "print_page"  # mkdocs-print-site-plugin의 기본 주소
 def pytest_collection_modifyitems(items):
     """오래 걸리는 테스트(@pytest.mark.slow(초))를 긴 것부터 맨 앞에 둔다(나머지는 그대로).
 
-    pytest-xdist(--maxschedchunk 1)가 앞에서부터 하나씩 한가한 작업자에게 주므로 긴 테스트가 작업자 사이에 고르게
-    나뉜다. 파일 순서대로 두면 긴 브라우저·빌드 테스트가 한 작업자에 몰려, 다른 작업자가 먼저 끝나고 논다.
+    pytest-xdist(--maxschedchunk 1)는 작업자마다 앞에서부터 두 개씩 먼저 주고, 그 뒤로는 하나 끝날 때마다 하나씩
+    준다. 그래서 긴 테스트가 작업자 사이에 나뉜다. 파일 순서대로 두면 긴 브라우저·빌드 테스트가 한 작업자에 몰려,
+    다른 작업자가 먼저 끝나고 논다.
     """
 
     def seconds(item):

@@ -159,8 +159,9 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
     """모든 페이지를 휴대폰 폭(390 px)과 넓은 폭(1280 px)에서 한 번씩 열어 본다(폭마다 한 번 열어 모두 재어,
     페이지를 여는 횟수를 줄인다).
 
-    1. 콘솔 오류가 없고, 바깥 호스트에 아무것도 요청하지 않는다(페이지를 떠날 때까지, 창 크기를 바꾸고 접힌 상자를
-       펼치고 대화형 요소를 만드는 동안까지). 그림이 모두 로드되고 한국어 대체 글이 있으며, 화면에 TeX가 보이지 않는다.
+    1. 콘솔 오류가 없고, 바깥 호스트에 아무것도 요청하지 않는다(창 크기를 바꾸고 접힌 상자를 펼치고 대화형 요소를
+       만드는 동안과, 그 뒤 네트워크가 0.5초 조용해질 때까지). 그림이 모두 로드되고 한국어 대체 글이 있으며, 화면에
+       TeX가 보이지 않는다.
     2. 옆으로 넘치지 않는다: 코드, 표, 수식은 자기 상자 안에서만 가로로 스크롤한다. 연 폭과, 창을 바꾼
        360 px, 768 px에서 document.documentElement.scrollWidth <= innerWidth. 대화형 요소가 있는 페이지는 그 요소를
        만든 뒤에 재고, 요소가 본문 칸 안에 든다.
@@ -216,10 +217,14 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
             seen.add(name)
             if px < 11:
                 small[name] = px
+        page.wait_for_load_state("networkidle")  # 늦게 나가는 요청과 오류도 이 페이지의 것으로(이미 조용하면 바로)
         if errors or outside:
             broken.append(f"{path or '/'}: 콘솔 오류 {errors}, 바깥 호스트 요청 {outside}")
             errors.clear()
             outside.clear()
+    page.goto("about:blank")  # 마지막 페이지가 떠나기 전까지 한 것도 센다
+    if errors or outside:
+        broken.append(f"{path or '/'}: 떠나기 전 콘솔 오류 {errors}, 바깥 호스트 요청 {outside}")
     context.close()
     assert not_held == [], f"그림 응답을 붙잡지 못한 페이지(검사 3이 빈 검사가 됨): {not_held}"
     problems = {

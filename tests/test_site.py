@@ -121,7 +121,7 @@ def test_figures_declare_their_size(site, pages):
     """빌드가 만든 모든 그림이 어느 페이지에 쓰이고, 그림(<img>와 휴대폰용 <source>)마다 width, height 속성이
     그 파일의 픽셀 크기다: 브라우저가 그림을 받기 전에 자리를 잡아 두어 글이 밀리지 않는다.
 
-    브라우저에서 재는 검사는 test_browser.py의 test_every_page_fits_holds_still_and_has_readable_figures."""
+    브라우저에서 재는 검사는 test_browser.py의 test_every_page_in_the_browser_fits_holds_still_and_is_readable."""
     from PIL import Image
 
     checked = set()
