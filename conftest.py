@@ -46,13 +46,14 @@ class PageExamples(pytest.Item):
     나눠 줄 때 실제로 33개가 그랬다). 실패하면 Sybil의 메시지가 어느 줄의 예제인지 알려 준다.
     """
 
+    def __init__(self, *, document, **kwargs):
+        super().__init__(**kwargs)
+        self.document = document
+
     def runtest(self):
-        document = PAGES.parse(self.path)
-        PAGES.setup(document.namespace)
-        examples = list(document.examples())
-        assert examples, f"{self.path.name}: pycon 예제가 없습니다"
-        failures = []
-        for example in examples:  # doctest처럼 틀린 예제를 모두 모은다(한 예제가 틀려도 나머지를 실행한다)
+        PAGES.setup(self.document.namespace)
+        failures = []  # doctest처럼 틀린 예제를 모두 모은다(한 예제가 틀려도 나머지를 실행한다)
+        for example in self.document.examples():
             try:
                 example.evaluate()
             except SybilFailure as failure:
@@ -71,8 +72,9 @@ class PageExamples(pytest.Item):
 
 class PageFile(pytest.File):
     def collect(self):
-        if PAGES.parse(self.path).regions:
-            yield PageExamples.from_parent(self, name="pycon")
+        document = PAGES.parse(self.path)
+        if document.regions:  # pycon 예제가 있는 페이지만
+            yield PageExamples.from_parent(self, name="pycon", document=document)
 
 
 def pytest_collect_file(file_path, parent):

@@ -9,6 +9,7 @@ import pytest
 
 from scripts import pageweight
 from tests.htmltext import RAW_TEX
+from tests.test_widgets import show_widget
 
 # 화면에 보이는 글자(코드, 수식 제외)를 모으는 스크립트
 PROSE_JS = """() => {
@@ -26,15 +27,18 @@ def _page_urls(pages):
 LOCAL = ("http://127.0.0.1:", "data:", "blob:")
 
 
-def _open(page, url, wait="load"):
-    """페이지를 열고, 그동안의 콘솔 오류와 바깥 요청을 모은다(늦은 요청까지 보려면 wait="networkidle")."""
+def _watch(page):
+    """이제부터 page의 콘솔 오류와 바깥 요청을 모을 두 목록 (errors, outside)."""
     errors, outside = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on(
-        "request",
-        lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url),
-    )
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+    return errors, outside
+
+
+def _open(page, url, wait="load"):
+    """페이지를 열고, 그동안의 콘솔 오류와 바깥 요청을 모은다(늦은 요청까지 보려면 wait="networkidle")."""
+    errors, outside = _watch(page)
     page.goto(url, wait_until=wait)
     return errors, outside
 
@@ -179,10 +183,7 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
     context = browser.new_context(viewport={"width": width, "height": height}, locale="ko-KR")
     context.add_init_script(RECORD_SHIFTS_JS)
     page = context.new_page()
-    errors, outside = [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+    errors, outside = _watch(page)
     held, holding = [], [True]
     page.route("**/figures/*", lambda route: held.append(route) if holding[0] else route.continue_())
     broken, wide, moved, small, seen, not_held, widgets = [], [], {}, {}, set(), [], set()
@@ -200,10 +201,9 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
         if sum(value for value, _ in shifts) > MAX_LAYOUT_SHIFT:
             moved[path or "/"] = shifts
         broken += [f"{path or '/'}: {problem}" for problem in _content_problems(page)]
-        if page.locator(".nn-widget").count():  # 대화형 요소는 화면에 가까워질 때 만들어진다
+        if page.locator(".nn-widget").count():
             widgets.add(path)
-            page.locator(".nn-widget").evaluate("e => (e.previousElementSibling || e.parentElement).scrollIntoView()")
-            page.wait_for_selector(".nn-widget:not([hidden]) .nn-form")
+            show_widget(page)
         for w in (width, narrower):
             page.set_viewport_size({"width": w, "height": height})
             scroll, outside_column = page.evaluate(FITS_JS)

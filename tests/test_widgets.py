@@ -24,11 +24,17 @@ NEURON_RUN = """(settings) => {
 }"""
 
 
-def _open(page, url):
-    """페이지를 열고 대화형 요소가 있는 곳으로 스크롤한다(요소는 화면에 가까워질 때 만들어진다)."""
-    page.goto(url, wait_until="load")
+def show_widget(page):
+    """열린 페이지의 대화형 요소가 있는 곳으로 스크롤하고, 요소가 만들어질 때까지 기다린다(요소는 화면에 가까워질
+    때 만들어진다)."""
     page.locator(".nn-widget").evaluate("e => (e.previousElementSibling || e.parentElement).scrollIntoView()")
     page.wait_for_selector(".nn-widget:not([hidden]) .nn-form")
+
+
+def _open(page, url):
+    """페이지를 열고 대화형 요소를 만든다."""
+    page.goto(url, wait_until="load")
+    show_widget(page)
 
 
 SHOWN = re.compile(r"^−?\d+\.\d{4,}$")  # 소수 넷째 자리 이상, 빼기 기호는 −
