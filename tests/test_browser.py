@@ -96,14 +96,22 @@ def test_folded_admonitions_open(page, base_url):
     assert details.locator("p").first.is_visible()
 
 
+#: 화면 밖이라 content-visibility: auto로 미룬 상자(extra.css)도 모두 그린다. 미룬 상자는 넘치는 것을 잘라
+#: 버려(paint containment) 문서 폭에 드러나지 않고(읽는 사람에게는 글이 잘려 보인다), axe는 그 안의 글자 대비를
+#: 판단하지 못한다(incomplete). 검사는 페이지를 끝까지 스크롤해 모든 상자가 그려진 상태를 본다.
+DRAW_ALL_CSS = "* { content-visibility: visible !important; }"
+
+
 @pytest.mark.slow(45)
 def test_accessibility_with_axe(page, base_url, pages):
+    """모든 페이지에 axe(심각, 치명적 위반 없음). 화면 밖의 상자도 그려서 본다(DRAW_ALL_CSS)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     problems = []
     for path in _page_urls(pages):
         _open(page, base_url + path)
+        page.add_style_tag(content=DRAW_ALL_CSS)
         result = axe.run(page)
         for v in result.response["violations"]:
             if v["impact"] in ("serious", "critical"):
@@ -167,8 +175,8 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
        만드는 동안과, 그 뒤 네트워크가 0.5초 조용해질 때까지). 그림이 모두 로드되고 한국어 대체 글이 있으며, 화면에
        TeX가 보이지 않는다.
     2. 옆으로 넘치지 않는다: 코드, 표, 수식은 자기 상자 안에서만 가로로 스크롤한다. 연 폭과, 창을 바꾼
-       360 px, 768 px에서 document.documentElement.scrollWidth <= innerWidth. 대화형 요소가 있는 페이지는 그 요소를
-       만든 뒤에 재고, 요소가 본문 칸 안에 든다.
+       360 px, 768 px에서 document.documentElement.scrollWidth <= innerWidth. 화면 밖의 상자도 모두 그려서
+       잰다(DRAW_ALL_CSS). 대화형 요소가 있는 페이지는 그 요소를 만든 뒤에 재고, 요소가 본문 칸 안에 든다.
     3. 불러오는 동안 글이 밀리지 않는다(Lighthouse의 CLS): 첫 화면을 그림 없이 그릴 때까지 그림 응답을 붙잡아
        둔다(느린 휴대폰 망처럼). 그림의 width, height 속성이 자리를 잡아 두고, 첫 화면의 상자는
        content-visibility로 미루지 않는다. 그림이 있는 페이지는 그림 응답을 실제로 붙잡았어야 한다.
@@ -204,6 +212,7 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
         if page.locator(".nn-widget").count():
             widgets.add(path)
             show_widget(page)
+        page.add_style_tag(content=DRAW_ALL_CSS)  # 미룬 상자가 잘라 버린 넘침도 문서 폭에 드러나게
         for w in (width, narrower):
             page.set_viewport_size({"width": w, "height": height})
             scroll, outside_column = page.evaluate(FITS_JS)
