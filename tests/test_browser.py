@@ -97,14 +97,15 @@ def test_folded_admonitions_open(page, base_url):
 
 
 #: 화면 밖이라 content-visibility: auto로 미룬 상자(extra.css)도 모두 그린다. 미룬 상자는 넘치는 것을 잘라
-#: 버려(paint containment) 문서 폭에 드러나지 않고(읽는 사람에게는 글이 잘려 보인다), axe는 그 안의 글자 대비를
-#: 판단하지 못한다(incomplete). 검사는 페이지를 끝까지 스크롤해 모든 상자가 그려진 상태를 본다.
+#: 버려(paint containment) 문서 폭에 드러나지 않고(읽는 사람에게는 글이 잘려 보인다), axe는 그 안의 글자 대비
+#: 일부를 판단하지 못한다(incomplete). 그래서 검사는 모든 상자를 그린 상태(읽는 사람이 스크롤하며 보게 될
+#: 상태)를 본다.
 DRAW_ALL_CSS = "* { content-visibility: visible !important; }"
 
 
 @pytest.mark.slow(45)
 def test_accessibility_with_axe(page, base_url, pages):
-    """모든 페이지에 axe(심각, 치명적 위반 없음). 화면 밖의 상자도 그려서 본다(DRAW_ALL_CSS)."""
+    """모든 페이지를 axe로 검사한다: 심각, 치명적 위반이 없다. 화면 밖의 상자도 그려서 본다(DRAW_ALL_CSS)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
