@@ -63,11 +63,10 @@ def bench_build():
 
 
 _EDIT_LOOP = """
-import json, logging, shutil, statistics, sys, tempfile, time
+import json, shutil, statistics, sys, tempfile, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-logging.disable(logging.WARNING)
 sys.argv = ["mkdocs", "serve"]  # 훅이 serve일 때처럼 한다(인쇄용 페이지를 만들지 않는다)
 docs = Path(tempfile.mkdtemp()) / "docs"
 shutil.copytree("docs", docs)

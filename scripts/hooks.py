@@ -33,9 +33,9 @@ def _fresh_imports():
     for name in list(sys.modules):
         if name.split(".")[0] in ("reference_nn", "scripts"):
             del sys.modules[name]
-    from scripts import cachekey, figures, notebooks, pagevars
+    from scripts import cachekey, figures, notebooks, pagecache, pagevars
 
-    return cachekey, figures, notebooks, pagevars
+    return cachekey, figures, notebooks, pagecache, pagevars
 
 
 _state = {}
@@ -51,12 +51,16 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    cachekey, figures, notebooks, pagevars = _fresh_imports()
+    cachekey, figures, notebooks, pagecache, pagevars = _fresh_imports()
     _state["cache"] = cachekey.CACHE
     _state["figures"] = figures.render_all(cachekey.CACHE / "figures")
     _state["narrow_suffix"] = figures.NARROW_SUFFIX
     _state["figure_sizes"] = {uri: _pixel_size(path) for uri, path in _state["figures"].items()}
     _state["notebooks"] = notebooks
+    _state["pagecache"] = pagecache
+    search = config.plugins.get("material/search")
+    if search and search.config.enabled:  # 검색 색인은 검색 플러그인의 on_config가 만든다
+        pagecache.cache_search_entries(search.search_index, cachekey.CACHE / "pages")
     _state["namespace"] = pagevars.namespace()
 
 
@@ -84,13 +88,16 @@ def on_files(files, config):
 
 
 def on_pre_page(page, config, files):
-    """노트북을 HTML로 바꾼 결과를 실행 결과 곁에 캐시한다(한 번에 약 1초: 편집하며 다시 빌드할 때 아낀다).
+    """페이지의 변환 결과를 캐시한다: Markdown 페이지는 scripts/pagecache.py가(고친 페이지만 다시 변환한다).
+
+    노트북은 HTML로 바꾼 결과를 실행 결과 곁에 캐시한다(한 번에 약 1초: 편집하며 다시 빌드할 때 아낀다).
 
     mkdocs-jupyter의 자체 캐시는 쓰다 만 파일을 다른 빌드가 읽을 수 있고 다른 빌드의 항목을 지우므로 끄고,
     같은 일을 고유한 임시 이름과 한 번에 옮기기(cachekey.publish)로 한다. 열쇠: 실행된 노트북(폴더 이름이 그 열쇠),
     변환 설정, mkdocs-jupyter와 nbconvert의 버전.
     """
     if not page.file.src_uri.endswith(".ipynb"):
+        page.render = _state["pagecache"].cached_render(page, page.render, _state["cache"] / "pages")
         return page
     from importlib import metadata
 

@@ -288,3 +288,50 @@ def test_properdocs_builds_the_same_site(site, tmp_path, engine):
 def _without_generator(text, marker):
     start = text.index(marker) + len(marker)
     return text[:start] + text[text.index('"', start) :]
+
+
+PAGE_HOOK = """
+from scripts import pagecache
+
+def on_pre_page(page, config, files):
+    convert = page.render
+
+    def counted(config, files):
+        print("변환", page.file.src_uri)
+        convert(config, files)
+
+    page.render = pagecache.cached_render(page, counted, "cache")
+"""
+
+
+def test_page_cache_follows_snippet_files_and_never_keeps_a_warning(tmp_path):
+    """페이지 변환 캐시(scripts/pagecache.py): 두 번째 빌드는 바뀌지 않은 페이지를 변환하지 않는다. snippets로 넣은
+    파일(--8<--)을 고치면 그 페이지를 다시 변환해 새 내용을 보인다. 변환하며 경고(없는 링크)를 낸 페이지는 캐시하지
+    않아 다음 빌드도 같은 경고를 낸다(strict 빌드는 언제나 멈춘다)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text('# 코드\n\n--8<-- "code.txt"\n', encoding="utf-8")
+    (tmp_path / "docs" / "other.md").write_text("# 다른 쪽\n\n[없는 곳](missing.md)\n", encoding="utf-8")
+    (tmp_path / "code.txt").write_text("첫째\n", encoding="utf-8")
+    (tmp_path / "hook.py").write_text(PAGE_HOOK, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nhooks: [hook.py]\nmarkdown_extensions:\n"
+        "  - pymdownx.snippets:\n      base_path: ['.']\n      check_paths: true\n",
+        encoding="utf-8",
+    )
+    env = build_env(PYTHONPATH=str(ROOT))
+
+    def build():
+        command = [sys.executable, "-m", "mkdocs", "build", "-d", "out"]
+        out = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr[-2000:]
+        warned = "contains a link 'missing.md'" in out.stderr
+        html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+        return sorted(line.split()[1] for line in out.stdout.splitlines() if line.startswith("변환")), warned, html
+
+    converted, warned, html = build()
+    assert (converted, warned, "첫째" in html) == (["index.md", "other.md"], True, True)
+    converted, warned, html = build()
+    assert (converted, warned, "첫째" in html) == (["other.md"], True, True)
+    (tmp_path / "code.txt").write_text("둘째\n", encoding="utf-8")
+    converted, warned, html = build()
+    assert (converted, warned, "둘째" in html) == (["index.md", "other.md"], True, True)
