@@ -12,6 +12,7 @@
 """
 
 import ast
+import contextlib
 import functools
 import hashlib
 import json
@@ -163,6 +164,25 @@ def publish(tmp, final):
             raise
         shutil.rmtree(tmp, ignore_errors=True)
     return final
+
+
+@contextlib.contextmanager
+def exclusive(cache_dir):
+    """cache_dir 폴더 자체에 거는 배타 잠금(flock). 같은 결과를 두 빌드가 함께 만들지 않게 한다: 나중 빌드는 먼저 빌드가
+    다 만들 때까지 기다렸다가 그 결과를 쓴다. 잠근 프로세스가 죽으면(SIGKILL) 운영체제가 잠금을 푼다. flock이 없는
+    곳(Windows)에서는 잠그지 않는다: 그래도 publish 덕에 결과는 맞고, 같은 일을 두 번 할 뿐이다."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    fd = os.open(cache_dir, os.O_RDONLY)  # 자식 프로세스에 물려주지 않는다(O_CLOEXEC가 기본)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def prune(cache_dir, prefix, keep):

@@ -69,19 +69,28 @@ def _render(module_names, cache_dir):
     """{모듈: 결과 폴더}. 캐시에 없는 모듈은 새 파이썬 프로세스 하나에서 그린다."""
     cache_dir = Path(cache_dir).resolve()
     outs = {m: result_dir(m, cache_dir) for m in module_names}
-    todo = [m for m, out in outs.items() if not cachekey.lookup(out)]
-    if todo:  # 한 프로세스에서 차례로: 동시에 그리면 그림이 부르는 학습(숫자 페이지가 싣는 학습 시간)이 서로 느려진다
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-        command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *todo]
-        proc = subprocess.run(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-        if proc.returncode:
-            raise RuntimeError("그림을 그리지 못했습니다:\n" + proc.stderr.strip()[-2000:])
-        sys.stderr.write(proc.stderr)  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
+    if any(not cachekey.lookup(out) for out in outs.values()):
+        # 다른 빌드(serve와 테스트)가 그리고 있으면 기다렸다가 그 그림을 쓴다: 같은 그림을 두 번 그리지 않는다
+        with cachekey.exclusive(cache_dir):
+            todo = [m for m, out in outs.items() if not cachekey.lookup(out)]
+            if todo:
+                _draw(todo, cache_dir)
     for m, out in outs.items():
         if not cachekey.lookup(out):  # 다른 열쇠로 그렸다: 그사이에 코드가 바뀌었다
             raise RuntimeError(f"{m}: 빌드하는 동안 그림 코드가 바뀌었습니다. 다시 빌드하세요")
         cachekey.prune(cache_dir, f"{out.name.rsplit('-', 1)[0]}-", keep=out)
     return outs
+
+
+def _draw(module_names, cache_dir):
+    """새 파이썬 프로세스 하나에서 차례로 그린다: 동시에 그리면 그림이 부르는 학습(숫자 페이지가 싣는 학습 시간)이
+    서로 느려진다."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *module_names]
+    proc = subprocess.run(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    if proc.returncode:
+        raise RuntimeError("그림을 그리지 못했습니다:\n" + proc.stderr.strip()[-2000:])
+    sys.stderr.write(proc.stderr)  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
 
 
 def text_sizes(cache_dir):

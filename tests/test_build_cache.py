@@ -58,10 +58,10 @@ def test_killed_build_then_builds_at_once_give_identical_sites(site, tmp_path):
     것(같은 소스, 같은 바이트: 그림을 새로 그려도)도 이 테스트가 본다.
 
     그림 캐시가 고정된 임시 이름을 쓰던 때는 두 번째 빌드가 FileNotFoundError로 죽었다. 죽인 빌드는 그림을 거의
-    그리지 못했으므로 두 빌드는 빈 그림 캐시에서 시작하는 것과 같고(모듈 하나를 그리는 데 몇 초가 걸려 두 빌드가
-    같은 그림을 반드시 동시에 그린다), 각자 그린 그림이 세션 빌드의 그림과 같은지(다른 프로세스가 그려도 같은
-    그림)도 여기서 본다. 노트북 실행은 30초 가까이 걸리므로 채워 두고, 노트북 캐시의 동시 쓰기와 실행 로그는 아래
-    test_notebook_cache_...가 본다.
+    그리지 못했으므로 두 빌드는 빈 그림 캐시에서 시작하는 것과 같다. 나중 빌드는 먼저 빌드가 그림을 다 그릴 때까지
+    기다렸다가 그 그림을 쓰고(cachekey.exclusive, 아래 test_a_build_waits_...), 죽은 빌드의 잠금에 막히지 않는다.
+    새로 그린 그림이 세션 빌드의 그림과 같은지(다른 프로세스가 그려도 같은 그림)도 여기서 본다. 노트북 실행은 30초
+    가까이 걸리므로 채워 두고, 노트북 캐시의 동시 쓰기와 실행 로그는 아래 test_notebook_cache_...가 본다.
     """
     cache = _cache_with(tmp_path, site, "examples", "notebooks")
     env = build_env(NN_CACHE_DIR=str(cache))
@@ -93,6 +93,32 @@ def test_killed_build_then_builds_at_once_give_identical_sites(site, tmp_path):
         assert_same_site(site, tmp_path / name)
     now = {p.name for p in cache.rglob("*") if p.name.startswith(cachekey.TMP_PREFIX)}
     assert now == leftovers  # 죽은 빌드의 임시 이름 말고는 남기지 않았다(그것은 하루 뒤에 지운다)
+
+
+def test_a_build_waits_for_another_that_holds_the_cache_and_a_killed_one_lets_go(tmp_path):
+    """cachekey.exclusive(그림 캐시): 다른 프로세스가 캐시 폴더를 잠그고 있는 동안에는 잠글 수 없고(기다렸다가 그
+    결과를 쓴다), 잠근 프로세스가 SIGKILL로 죽으면 운영체제가 잠금을 푼다(죽은 빌드가 다음 빌드를 막지 않는다)."""
+    import fcntl
+
+    code = "import sys\nfrom scripts import cachekey\nwith cachekey.exclusive(sys.argv[1]):\n"
+    code += "    print('잠금', flush=True)\n    sys.stdin.read()\n"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "잠금"
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        holder.kill()
+        holder.communicate()
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # 이제 잠긴다
+    finally:
+        os.close(fd)
 
 
 @pytest.mark.slow(5)
