@@ -9,7 +9,7 @@ import pytest
 
 from scripts import pageweight
 from tests.htmltext import RAW_TEX
-from tests.test_widgets import show_widget
+from tests.test_widgets import AXE_OPTIONS, show_widget
 
 # 화면에 보이는 글자(코드, 수식 제외)를 모으는 스크립트
 PROSE_JS = """() => {
@@ -113,7 +113,7 @@ def test_accessibility_with_axe(page, base_url, pages):
     for path in _page_urls(pages):
         _open(page, base_url + path)
         page.add_style_tag(content=DRAW_ALL_CSS)
-        result = axe.run(page)
+        result = axe.run(page, options=AXE_OPTIONS)
         for v in result.response["violations"]:
             if v["impact"] in ("serious", "critical"):
                 targets = [n["target"] for n in v["nodes"]][:3]
