@@ -60,7 +60,7 @@ def on_pre_build(config):
     _state["pagecache"] = pagecache
     search = config.plugins.get("material/search")
     if search and search.config.enabled:  # 검색 색인은 검색 플러그인의 on_config가 만든다
-        pagecache.cache_search_entries(search.search_index, cachekey.CACHE / "pages")
+        pagecache.cache_search_entries(search.search_index, cachekey.CACHE / "search")
     _state["namespace"] = pagevars.namespace()
 
 

@@ -1,4 +1,5 @@
-"""페이지 Markdown 변환(HTML, 목차, 앵커)의 캐시: 고친 페이지만 다시 변환한다(mkdocs serve의 편집 고리).
+"""페이지 Markdown 변환(HTML, 목차, 앵커)과 검색 색인 항목의 캐시: 고친 페이지만 다시 변환한다(mkdocs serve의
+편집 고리).
 
 변환은 빌드 시간의 약 3분의 1(코드 강조 Pygments 포함)이고, 페이지 하나를 고치면 나머지 페이지의 변환 결과는
 그대로다. 결과는 다른 캐시처럼 고유한 임시 이름에 쓴 뒤 한 번에 옮긴다(cachekey.publish).
@@ -10,6 +11,7 @@
   보여 주는 페이지만 다시 변환한다.
 - 변환하며 로그(링크 경고 등)를 남긴 페이지는 캐시하지 않는다: 다음 빌드도 같은 말을 하고, strict 빌드는 같은
   까닭으로 멈춘다.
+- 검색 색인 항목(cache_search_entries)은 변환 다음으로 큰 일이다(페이지 HTML을 다시 파싱한다).
 """
 
 import contextlib
@@ -17,6 +19,7 @@ import hashlib
 import logging
 import pickle
 import re
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -128,22 +131,22 @@ def _toc(items):
 
 
 def cache_search_entries(index, cache_dir):
-    """Material 검색 색인(index)이 페이지마다 항목을 만드는 일을 캐시한다(변환 다음으로 큰 일: HTML을 다시 파싱한다).
+    """Material 검색 색인(index)이 페이지마다 항목을 만드는 일을 캐시한다.
 
     열쇠: 페이지 HTML(훅이 수식 등을 바꾼 뒤), 주소, 제목, 목차, 머리말(meta), 검색 설정, Material의 버전과 중국어
     분할(jieba)을 쓰는지. 값: 그 페이지가 색인에 더한 항목들.
     """
     cache_dir = Path(cache_dir)
     add = index.add_entry_from_context
-    module = __import__(type(index).__module__, fromlist=["jieba"])
-    setting = repr((sorted((k, repr(v)) for k, v in index.config.items()), getattr(module, "jieba", None) is None))
+    jieba = getattr(sys.modules[type(index).__module__], "jieba", None)  # 있으면 한자를 낱말로 나눈다
+    setting = repr((sorted((k, repr(v)) for k, v in index.config.items()), jieba is None))
     setting += metadata.version("mkdocs-material")
 
     def add_entry_from_context(page):
         h = hashlib.sha256()
         for part in (page.content, page.url, str(page.title), repr(page.meta), repr(_toc(page.toc)), setting):
             h.update(part.encode() + b"\0")
-        stem = "search_" + re.sub(r"\W", "_", page.file.src_uri)
+        stem = re.sub(r"\W", "_", page.file.src_uri)
         final = cache_dir / f"{stem}-{h.hexdigest()[:16]}.pkl"
         if cachekey.lookup(final):
             index.entries.extend(pickle.loads(final.read_bytes()))

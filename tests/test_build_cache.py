@@ -319,6 +319,17 @@ def _without_generator(text, marker):
 PAGE_HOOK = """
 from scripts import pagecache
 
+def on_pre_build(config):
+    index = config.plugins["material/search"].search_index
+    add = index.add_entry_from_context
+
+    def counted(page):
+        print("색인", page.file.src_uri)
+        add(page)
+
+    index.add_entry_from_context = counted
+    pagecache.cache_search_entries(index, "search-cache")
+
 def on_pre_page(page, config, files):
     convert = page.render
 
@@ -331,16 +342,16 @@ def on_pre_page(page, config, files):
 
 
 def test_page_cache_follows_snippet_files_and_never_keeps_a_warning(tmp_path):
-    """페이지 변환 캐시(scripts/pagecache.py): 두 번째 빌드는 바뀌지 않은 페이지를 변환하지 않는다. snippets로 넣은
-    파일(--8<--)을 고치면 그 페이지를 다시 변환해 새 내용을 보인다. 변환하며 경고(없는 링크)를 낸 페이지는 캐시하지
-    않아 다음 빌드도 같은 경고를 낸다(strict 빌드는 언제나 멈춘다)."""
+    """페이지 변환과 검색 색인 항목의 캐시(scripts/pagecache.py): 두 번째 빌드는 바뀌지 않은 페이지를 변환하지도,
+    색인하지도 않는다. snippets로 넣은 파일(--8<--)을 고치면 그 페이지를 다시 변환하고 색인해 새 내용을 보인다.
+    변환하며 경고(없는 링크)를 낸 페이지는 캐시하지 않아 다음 빌드도 같은 경고를 낸다(strict 빌드는 언제나 멈춘다)."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text('# 코드\n\n--8<-- "code.txt"\n', encoding="utf-8")
     (tmp_path / "docs" / "other.md").write_text("# 다른 쪽\n\n[없는 곳](missing.md)\n", encoding="utf-8")
     (tmp_path / "code.txt").write_text("첫째\n", encoding="utf-8")
     (tmp_path / "hook.py").write_text(PAGE_HOOK, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nhooks: [hook.py]\nmarkdown_extensions:\n"
+        "site_name: t\ntheme: material\nhooks: [hook.py]\nmarkdown_extensions:\n"
         "  - pymdownx.snippets:\n      base_path: ['.']\n      check_paths: true\n",
         encoding="utf-8",
     )
@@ -350,14 +361,18 @@ def test_page_cache_follows_snippet_files_and_never_keeps_a_warning(tmp_path):
         command = [sys.executable, "-m", "mkdocs", "build", "-d", "out"]
         out = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
         assert out.returncode == 0, out.stderr[-2000:]
+        done = {
+            word: sorted(line.split()[1] for line in out.stdout.splitlines() if line.startswith(word))
+            for word in ("변환", "색인")
+        }
         warned = "contains a link 'missing.md'" in out.stderr
         html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-        return sorted(line.split()[1] for line in out.stdout.splitlines() if line.startswith("변환")), warned, html
+        index = json.loads((tmp_path / "out" / "search" / "search_index.json").read_text(encoding="utf-8"))
+        index = " ".join(doc["text"] for doc in index["docs"])
+        return done["변환"], done["색인"], warned, [w for w in ("첫째", "둘째") if w in html and w in index]
 
-    converted, warned, html = build()
-    assert (converted, warned, "첫째" in html) == (["index.md", "other.md"], True, True)
-    converted, warned, html = build()
-    assert (converted, warned, "첫째" in html) == (["other.md"], True, True)
+    both = ["index.md", "other.md"]
+    assert build() == (both, both, True, ["첫째"])
+    assert build() == (["other.md"], [], True, ["첫째"])
     (tmp_path / "code.txt").write_text("둘째\n", encoding="utf-8")
-    converted, warned, html = build()
-    assert (converted, warned, "둘째" in html) == (["index.md", "other.md"], True, True)
+    assert build() == (both, ["index.md"], True, ["둘째"])
