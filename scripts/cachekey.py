@@ -16,6 +16,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import logging
 import os
 import platform
 import shutil
@@ -168,19 +169,25 @@ def publish(tmp, final):
 
 @contextlib.contextmanager
 def exclusive(cache_dir):
-    """cache_dir 폴더 자체에 거는 배타 잠금(flock). 같은 결과를 두 빌드가 함께 만들지 않게 한다: 나중 빌드는 먼저 빌드가
-    다 만들 때까지 기다렸다가 그 결과를 쓴다. 잠근 프로세스가 죽으면(SIGKILL) 운영체제가 잠금을 푼다. flock이 없는
-    곳(Windows)에서는 잠그지 않는다: 그래도 publish 덕에 결과는 맞고, 같은 일을 두 번 할 뿐이다."""
+    """cache_dir 폴더 자체에 거는 배타 잠금(flock). 같은 결과를 두 빌드가 함께 만들지 않게 한다: 나중 빌드는 먼저
+    빌드가 다 만들 때까지 기다렸다가(기다린다고 INFO로 알린다) 그 결과를 쓴다. 잠근 프로세스가 죽으면(SIGKILL)
+    운영체제가 잠금을 푼다. 잠금의 파일 기술자를 돌려준다: 일을 맡긴 자식 프로세스에 물려주면(subprocess의
+    pass_fds) 둘 다 끝날 때까지 잠겨 있다. flock이 없는 곳(Windows)에서는 잠그지 않고 None을 돌려준다: 그래도
+    publish 덕에 결과는 맞고, 같은 일을 두 번 할 뿐이다."""
     try:
         import fcntl
     except ImportError:
-        yield
+        yield None
         return
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
-    fd = os.open(cache_dir, os.O_RDONLY)  # 자식 프로세스에 물려주지 않는다(O_CLOEXEC가 기본)
+    fd = os.open(cache_dir, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logging.getLogger("mkdocs.hooks").info("다른 빌드가 %s에 쓰고 있어 끝나기를 기다립니다", cache_dir)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield fd
     finally:
         os.close(fd)
 

@@ -71,10 +71,10 @@ def _render(module_names, cache_dir):
     outs = {m: result_dir(m, cache_dir) for m in module_names}
     if any(not cachekey.lookup(out) for out in outs.values()):
         # 다른 빌드(serve와 테스트)가 그리고 있으면 기다렸다가 그 그림을 쓴다: 같은 그림을 두 번 그리지 않는다
-        with cachekey.exclusive(cache_dir):
+        with cachekey.exclusive(cache_dir) as lock:
             todo = [m for m, out in outs.items() if not cachekey.lookup(out)]
             if todo:
-                _draw(todo, cache_dir)
+                _draw(todo, cache_dir, lock)
     for m, out in outs.items():
         if not cachekey.lookup(out):  # 다른 열쇠로 그렸다: 그사이에 코드가 바뀌었다
             raise RuntimeError(f"{m}: 빌드하는 동안 그림 코드가 바뀌었습니다. 다시 빌드하세요")
@@ -82,12 +82,13 @@ def _render(module_names, cache_dir):
     return outs
 
 
-def _draw(module_names, cache_dir):
+def _draw(module_names, cache_dir, lock=None):
     """새 파이썬 프로세스 하나에서 차례로 그린다: 동시에 그리면 그림이 부르는 학습(숫자 페이지가 싣는 학습 시간)이
-    서로 느려진다."""
+    서로 느려진다. 그리는 프로세스도 잠금(lock)을 물려받는다: 빌드만 죽고 그리는 프로세스가 남아도 잠겨 있다."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *module_names]
-    proc = subprocess.run(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    fds = () if lock is None else (lock,)
+    proc = subprocess.run(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True, pass_fds=fds)
     if proc.returncode:
         raise RuntimeError("그림을 그리지 못했습니다:\n" + proc.stderr.strip()[-2000:])
     sys.stderr.write(proc.stderr)  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)

@@ -4,8 +4,8 @@
 변환은 빌드 시간의 약 3분의 1(코드 강조 Pygments 포함)이고, 페이지 하나를 고치면 나머지 페이지의 변환 결과는
 그대로다. 결과는 다른 캐시처럼 고유한 임시 이름에 쓴 뒤 한 번에 옮긴다(cachekey.publish).
 
-- 열쇠: 훅이 숫자를 넣은 뒤의 Markdown, 그 페이지와 사이트의 모든 파일의 주소(상대 링크를 고치고 검사한다),
-  mkdocs.yml과 실제로 쓰인 Markdown 확장의 설정, 엔진과 Markdown 확장의 버전.
+- 열쇠: 훅이 숫자를 넣은 뒤의 Markdown, 그 페이지와 사이트의 모든 파일의 주소와 포함 여부(상대 링크를 고치고
+  검사한다), Markdown 확장과 링크 검사의 설정, 엔진과 Markdown 확장과 Python의 버전, 이 파일의 해시.
 - snippets(``--8<--``)가 읽은 파일: 변환하며 실제로 읽은 파일(그 안에서 다시 읽은 것까지)과 그 해시를 결과 곁에
   적어 두고, 꺼낼 때 모두 같은지 본다(make의 의존 파일 목록처럼). 그래서 reference_nn의 코드를 고치면 그 코드를
   보여 주는 페이지만 다시 변환한다.
@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import logging
 import pickle
+import platform
 import re
 import sys
 from importlib import metadata
@@ -27,11 +28,14 @@ from scripts import cachekey
 
 #: 변환 결과를 바꿀 수 있는 배포판(엔진은 설치된 것만)
 DISTRIBUTIONS = ("mkdocs", "properdocs", "Markdown", "pymdown-extensions", "Pygments")
+#: 엔진이 경고를 남기는 로거. ProperDocs의 로거는 위(루트)로 전하지 않는다
+LOGGERS = ("", "mkdocs", "properdocs")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # 함수 repr의 메모리 주소: 프로세스마다 다르다
 
 
 def _versions():
-    found = []
+    """배포판과 Python의 버전, 이 파일의 해시(캐시하는 방법이 바뀌면 옛 항목을 쓰지 않는다)."""
+    found = [f"python {platform.python_version()}", hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
     for name in DISTRIBUTIONS:
         try:
             found.append(f"{name} {metadata.version(name)}")
@@ -41,13 +45,15 @@ def _versions():
 
 
 def key(page, config, files):
-    """변환하기 전에 알 수 있는 것의 해시(snippets가 읽을 파일은 결과 곁에 따로 적는다)."""
+    """변환하기 전에 알 수 있는 것의 해시(snippets가 읽을 파일은 결과 곁에 따로 적는다). 설정은 이 빌드가 읽은
+    설정 객체에서 꺼낸다: 빌드하는 동안 mkdocs.yml을 저장해도 옛 설정의 결과가 새 설정의 열쇠로 들어가지 않는다."""
     setting = repr(
         (
             config["markdown_extensions"],
             config["mdx_configs"],
             config["use_directory_urls"],
-            logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG,  # 이때는 앵커 링크를 모으지 않는다
+            config["validation"],  # 링크 경고의 수준
+            [logging.getLogger(n).getEffectiveLevel() <= logging.DEBUG for n in LOGGERS[1:]],  # 앵커 링크를 모으는지
             type(page).__module__,
             _versions(),
         )
@@ -58,8 +64,8 @@ def key(page, config, files):
         page.file.src_uri,
         page.file.url,
         _ADDRESS.sub("", setting),
-        Path(config.config_file_path).read_text(encoding="utf-8"),
-        "\n".join(sorted(f"{f.src_uri} {f.url}" for f in files)),
+        # 상대 링크와 링크 검사: 파일의 주소와 포함 여부(exclude_docs, not_in_nav, draft_docs가 정한다)
+        "\n".join(sorted(f"{f.src_uri} {f.url} {f.inclusion}" for f in files)),
     ):
         h.update(part.encode() + b"\0")
     return h.hexdigest()[:16]
@@ -83,7 +89,7 @@ def _recording():
 
     handler = logging.Handler(logging.INFO)
     handler.emit = logged.append
-    loggers = [logging.getLogger(), logging.getLogger("mkdocs")]  # mkdocs 로거는 위로 전하지 않을 수 있다
+    loggers = [logging.getLogger(name) for name in LOGGERS]
     SnippetPreprocessor.read_lines = read_lines
     for logger in loggers:
         logger.addHandler(handler)
@@ -112,7 +118,7 @@ def cached_render(page, convert, cache_dir):
                 return
         with _recording() as (read, logged):
             convert(config, files)
-        if logged or not all(logging.getLogger(n).isEnabledFor(logging.WARNING) for n in ("", "mkdocs")):
+        if logged or not all(logging.getLogger(n).isEnabledFor(logging.WARNING) for n in LOGGERS):
             return  # 경고를 낸 변환, 또는 경고를 볼 수 없던 변환(mkdocs build -q)
         links = getattr(page, "links_to_anchors", None)
         if links is not None:
@@ -133,13 +139,13 @@ def _toc(items):
 def cache_search_entries(index, cache_dir):
     """Material 검색 색인(index)이 페이지마다 항목을 만드는 일을 캐시한다.
 
-    열쇠: 페이지 HTML(훅이 수식 등을 바꾼 뒤), 주소, 제목, 목차, 머리말(meta), 검색 설정, Material의 버전과 중국어
-    분할(jieba)을 쓰는지. 값: 그 페이지가 색인에 더한 항목들.
+    열쇠: 페이지 HTML(훅이 수식 등을 바꾼 뒤), 주소, 제목, 목차, 머리말(meta), 검색 설정, 중국어 분할(jieba)을
+    쓰는지, Material과 _versions()의 버전. 값: 그 페이지가 색인에 더한 항목들.
     """
     cache_dir = Path(cache_dir)
     add = index.add_entry_from_context
     jieba = getattr(sys.modules[type(index).__module__], "jieba", None)  # 있으면 한자를 낱말로 나눈다
-    setting = repr((sorted((k, repr(v)) for k, v in index.config.items()), jieba is None))
+    setting = repr((sorted((k, repr(v)) for k, v in index.config.items()), jieba is None, _versions()))
     setting += metadata.version("mkdocs-material")
 
     def add_entry_from_context(page):

@@ -95,11 +95,23 @@ def test_killed_build_then_builds_at_once_give_identical_sites(site, tmp_path):
     assert now == leftovers  # 죽은 빌드의 임시 이름 말고는 남기지 않았다(그것은 하루 뒤에 지운다)
 
 
+def _locked(folder):
+    """다른 프로세스가 folder를 잠그고(cachekey.exclusive) 있는가."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
 def test_a_build_waits_for_another_that_holds_the_cache_and_a_killed_one_lets_go(tmp_path):
     """cachekey.exclusive(그림 캐시): 다른 프로세스가 캐시 폴더를 잠그고 있는 동안에는 잠글 수 없고(기다렸다가 그
     결과를 쓴다), 잠근 프로세스가 SIGKILL로 죽으면 운영체제가 잠금을 푼다(죽은 빌드가 다음 빌드를 막지 않는다)."""
-    import fcntl
-
     code = "import sys\nfrom scripts import cachekey\nwith cachekey.exclusive(sys.argv[1]):\n"
     code += "    print('잠금', flush=True)\n    sys.stdin.read()\n"
     holder = subprocess.Popen(
@@ -110,15 +122,44 @@ def test_a_build_waits_for_another_that_holds_the_cache_and_a_killed_one_lets_go
         text=True,
     )
     assert holder.stdout.readline().strip() == "잠금"
-    fd = os.open(tmp_path, os.O_RDONLY)
+    assert _locked(tmp_path)
+    holder.kill()
+    holder.communicate()
+    assert not _locked(tmp_path)
+
+
+def test_drawing_process_keeps_the_lock_after_its_build_is_killed(tmp_path):
+    """빌드만 SIGKILL로 죽고 그림을 그리는 프로세스(figures._draw)가 남으면, 그 프로세스가 끝날 때까지 그림 캐시는
+    잠겨 있다: 다음 빌드가 같은 그림을 동시에 그리지 않는다(동시에 그리면 숫자 페이지의 학습 시간이 늘어난다)."""
+    waiting = dict(PROBE)
+    waiting["probe_a.py"] = """
+        import pathlib, time
+
+        def label():  # 그리기 시작했다고 알리고, go 파일이 생길 때까지 기다린다
+            pathlib.Path("drawing").touch()
+            while not pathlib.Path("go").exists():
+                time.sleep(0.05)
+            return "첫째"
+    """
+    copy, _ = _probe_repo(tmp_path, waiting)
+    build = subprocess.Popen(
+        [sys.executable, "-c", RENDER_PROBE], cwd=copy, env=dict(os.environ, PYTHONPATH=str(copy)), text=True
+    )
+    deadline = time.monotonic() + 60
+    while not (copy / "drawing").exists():
+        assert build.poll() is None, "그리기 전에 끝났습니다"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    build.kill()
+    build.wait()
     try:
-        with pytest.raises(BlockingIOError):
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        holder.kill()
-        holder.communicate()
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # 이제 잠긴다
+        assert _locked(copy / "cache")  # 빌드는 죽었지만 그리는 프로세스가 잠금을 쥐고 있다
     finally:
-        os.close(fd)
+        (copy / "go").touch()  # 남은 프로세스를 끝낸다
+    while _locked(copy / "cache"):
+        assert time.monotonic() < deadline, "그리는 프로세스가 끝나도 잠겨 있습니다"
+        time.sleep(0.05)
+    assert [p.name.split("-")[0] for p in (copy / "cache").iterdir()] == ["fig_probe"]  # 끝까지 그려 옮겼다
 
 
 @pytest.mark.slow(5)
@@ -341,10 +382,12 @@ def on_pre_page(page, config, files):
 """
 
 
-def test_page_cache_follows_snippet_files_and_never_keeps_a_warning(tmp_path):
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_page_cache_follows_snippet_files_and_never_keeps_a_warning(tmp_path, engine):
     """페이지 변환과 검색 색인 항목의 캐시(scripts/pagecache.py): 두 번째 빌드는 바뀌지 않은 페이지를 변환하지도,
     색인하지도 않는다. snippets로 넣은 파일(--8<--)을 고치면 그 페이지를 다시 변환하고 색인해 새 내용을 보인다.
-    변환하며 경고(없는 링크)를 낸 페이지는 캐시하지 않아 다음 빌드도 같은 경고를 낸다(strict 빌드는 언제나 멈춘다)."""
+    변환하며 경고(없는 링크)를 낸 페이지는 캐시하지 않아 다음 빌드도 같은 경고를 낸다(strict 빌드는 언제나 멈춘다).
+    ProperDocs의 로거는 위로 전하지 않으므로 그 로거도 들어야 한다(듣지 않던 때는 둘째 빌드에서 경고가 사라졌다)."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text('# 코드\n\n--8<-- "code.txt"\n', encoding="utf-8")
     (tmp_path / "docs" / "other.md").write_text("# 다른 쪽\n\n[없는 곳](missing.md)\n", encoding="utf-8")
@@ -358,7 +401,7 @@ def test_page_cache_follows_snippet_files_and_never_keeps_a_warning(tmp_path):
     env = build_env(PYTHONPATH=str(ROOT))
 
     def build():
-        command = [sys.executable, "-m", "mkdocs", "build", "-d", "out"]
+        command = [sys.executable, "-m", engine, "build", "-f", "mkdocs.yml", "-d", "out"]
         out = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
         assert out.returncode == 0, out.stderr[-2000:]
         done = {
