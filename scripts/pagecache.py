@@ -15,6 +15,7 @@
 """
 
 import contextlib
+import functools
 import hashlib
 import logging
 import pickle
@@ -33,6 +34,7 @@ LOGGERS = ("", "mkdocs", "properdocs")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # 함수 repr의 메모리 주소: 프로세스마다 다르다
 
 
+@functools.cache  # 페이지마다 새로 찾으면 빌드마다 약 35 ms(훅이 빌드마다 이 모듈을 새로 불러온다)
 def _versions():
     """배포판과 Python의 버전, 이 파일의 해시(캐시하는 방법이 바뀌면 옛 항목을 쓰지 않는다)."""
     found = [f"python {platform.python_version()}", hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
@@ -41,7 +43,7 @@ def _versions():
             found.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             found.append(f"{name} -")
-    return found
+    return tuple(found)
 
 
 def key(page, config, files):
@@ -55,7 +57,7 @@ def key(page, config, files):
             config["validation"],  # 링크 경고의 수준
             [logging.getLogger(n).getEffectiveLevel() <= logging.DEBUG for n in LOGGERS[1:]],  # 앵커 링크를 모으는지
             type(page).__module__,
-            _versions(),
+            *_versions(),
         )
     )
     h = hashlib.sha256()
@@ -145,7 +147,7 @@ def cache_search_entries(index, cache_dir):
     cache_dir = Path(cache_dir)
     add = index.add_entry_from_context
     jieba = getattr(sys.modules[type(index).__module__], "jieba", None)  # 있으면 한자를 낱말로 나눈다
-    setting = repr((sorted((k, repr(v)) for k, v in index.config.items()), jieba is None, _versions()))
+    setting = repr((sorted((k, repr(v)) for k, v in index.config.items()), jieba is None, *_versions()))
     setting += metadata.version("mkdocs-material")
 
     def add_entry_from_context(page):
