@@ -155,6 +155,15 @@ def temporary(cache_dir, name, directory=True):
     return Path(path)
 
 
+def store(final, data):
+    """data(바이트)를 final 파일로 한 번에 쓴다: 고유한 임시 파일에 쓴 뒤 publish한다(다른 빌드가 반쯤 쓴 파일을
+    읽지 않는다)."""
+    final = Path(final)
+    tmp = temporary(final.parent, final.name, directory=False)
+    tmp.write_bytes(data)
+    return publish(tmp, final)
+
+
 def publish(tmp, final):
     """tmp를 final로 한 번에 옮긴다. 다른 빌드가 같은 결과를 먼저 옮겼으면 그것을 두고 tmp를 지운다."""
     tmp, final = Path(tmp), Path(final)

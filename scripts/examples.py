@@ -30,9 +30,7 @@ def cache(fn):
         if cachekey.lookup(path):
             return pickle.loads(path.read_bytes())
         result = fn(*args, **kwargs)
-        tmp = cachekey.temporary(CACHE, path.name, directory=False)  # 다른 빌드가 반쯤 쓴 파일을 읽지 않도록
-        tmp.write_bytes(pickle.dumps(result))
-        cachekey.publish(tmp, path)
+        cachekey.store(path, pickle.dumps(result))
         cachekey.prune(CACHE, f"{fn.__name__}-", keep=path)
         return result
 

@@ -82,7 +82,7 @@ def _render(module_names, cache_dir):
     return outs
 
 
-def _draw(module_names, cache_dir, lock=None):
+def _draw(module_names, cache_dir, lock):
     """새 파이썬 프로세스 하나에서 차례로 그린다: 동시에 그리면 그림이 부르는 학습(숫자 페이지가 싣는 학습 시간)이
     서로 느려진다. 그리는 프로세스도 잠금(lock)을 물려받는다: 빌드만 죽고 그리는 프로세스가 남아도 잠겨 있다."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))

@@ -93,7 +93,7 @@ def on_pre_page(page, config, files):
     노트북은 HTML로 바꾼 결과를 실행 결과 곁에 캐시한다(한 번에 약 1초: 편집하며 다시 빌드할 때 아낀다).
 
     mkdocs-jupyter의 자체 캐시는 쓰다 만 파일을 다른 빌드가 읽을 수 있고 다른 빌드의 항목을 지우므로 끄고,
-    같은 일을 고유한 임시 이름과 한 번에 옮기기(cachekey.publish)로 한다. 열쇠: 실행된 노트북(폴더 이름이 그 열쇠),
+    같은 일을 고유한 임시 이름과 한 번에 옮기기(cachekey.store)로 한다. 열쇠: 실행된 노트북(폴더 이름이 그 열쇠),
     변환 설정, mkdocs-jupyter와 nbconvert의 버전.
     """
     if not page.file.src_uri.endswith(".ipynb"):
@@ -113,9 +113,7 @@ def on_pre_page(page, config, files):
             page.content, page.toc, page.title = pickle.loads(cached.read_bytes())
             return
         convert(config, files)
-        tmp = cachekey.temporary(executed.parent, cached.name, directory=False)
-        tmp.write_bytes(pickle.dumps((page.content, page.toc, page.title)))
-        cachekey.publish(tmp, cached)
+        cachekey.store(cached, pickle.dumps((page.content, page.toc, page.title)))
 
     page.render = render
     return page

@@ -2,7 +2,7 @@
 편집 고리).
 
 변환은 빌드 시간의 약 3분의 1(코드 강조 Pygments 포함)이고, 페이지 하나를 고치면 나머지 페이지의 변환 결과는
-그대로다. 결과는 다른 캐시처럼 고유한 임시 이름에 쓴 뒤 한 번에 옮긴다(cachekey.publish).
+그대로다. 결과는 다른 캐시처럼 고유한 임시 이름에 쓴 뒤 한 번에 옮긴다(cachekey.store).
 
 - 열쇠: 훅이 숫자를 넣은 뒤의 Markdown, 그 페이지와 사이트의 모든 파일의 주소와 포함 여부(상대 링크를 고치고
   검사한다), Markdown 확장과 링크 검사의 설정, 엔진과 Markdown 확장과 Python의 버전, 이 파일의 해시.
@@ -126,9 +126,7 @@ def cached_render(page, convert, cache_dir):
         if links is not None:
             links = {f.src_uri: anchors for f, anchors in links.items()}
         result = (page.content, page.toc, page._title_from_render, page.present_anchor_ids, links)
-        tmp = cachekey.temporary(cache_dir, final.name, directory=False)
-        tmp.write_bytes(pickle.dumps((sorted(set(read)), *result)))
-        cachekey.publish(tmp, final)
+        cachekey.store(final, pickle.dumps((sorted(set(read)), *result)))
         cachekey.prune(cache_dir, f"{stem}-", keep=final)
 
     return render
@@ -147,8 +145,8 @@ def cache_search_entries(index, cache_dir):
     cache_dir = Path(cache_dir)
     add = index.add_entry_from_context
     jieba = getattr(sys.modules[type(index).__module__], "jieba", None)  # 있으면 한자를 낱말로 나눈다
-    setting = repr((sorted((k, repr(v)) for k, v in index.config.items()), jieba is None, *_versions()))
-    setting += metadata.version("mkdocs-material")
+    config = sorted((k, repr(v)) for k, v in index.config.items())
+    setting = repr((config, jieba is None, metadata.version("mkdocs-material"), *_versions()))
 
     def add_entry_from_context(page):
         h = hashlib.sha256()
@@ -161,9 +159,7 @@ def cache_search_entries(index, cache_dir):
             return
         start = len(index.entries)
         add(page)
-        tmp = cachekey.temporary(cache_dir, final.name, directory=False)
-        tmp.write_bytes(pickle.dumps(index.entries[start:]))
-        cachekey.publish(tmp, final)
+        cachekey.store(final, pickle.dumps(index.entries[start:]))
         cachekey.prune(cache_dir, f"{stem}-", keep=final)
 
     index.add_entry_from_context = add_entry_from_context
