@@ -33,6 +33,17 @@ MAX_AGE = 24 * 3600
 #: 결과(그림의 바이트, 노트북 출력)를 바꿀 수 있는 라이브러리.
 LIBRARIES = ("numpy", "matplotlib", "pillow", "ipykernel", "nbclient", "nbformat", "scikit-learn")
 TMP_PREFIX = ".tmp-"
+#: 계산하는 자식 프로세스(그림, 노트북 커널)의 BLAS 스레드는 하나: 여러 스레드는 행렬 곱을 나누어 더하는 순서가
+#: 달라 결과의 마지막 비트가 머신의 코어 수에 따라 달라지고(같은 소스, 같은 바이트), 이 작은 행렬에서는 빠르지도
+#: 않으며(숫자 페이지의 학습: 한 스레드 2.9초, 두 스레드 2.6~2.9초에 CPU는 1.6배), 다른 프로세스와 함께 돌 때
+#: 기다리는 스레드가 CPU를 태운다. 빌드 프로세스 안의 계산은 examples.cache가 같은 제한을 건다.
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def child_env():
+    """scripts를 불러오는 자식 프로세스의 환경: 저장소를 PYTHONPATH에, BLAS 스레드는 하나(ONE_THREAD)."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return dict(os.environ, PYTHONPATH=path, **ONE_THREAD)
 
 
 @functools.cache

@@ -8,6 +8,7 @@ import inspect
 import pickle
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from reference_nn import Network, accuracy, train
 from scripts import cachekey
@@ -29,7 +30,8 @@ def cache(fn):
         path = CACHE / f"{fn.__name__}-{cachekey.combine(files, call)}.pkl"
         if cachekey.lookup(path):
             return pickle.loads(path.read_bytes())
-        result = fn(*args, **kwargs)
+        with threadpool_limits(1):  # BLAS 스레드 하나: 결과가 머신의 코어 수와 상관없이 같다(cachekey.ONE_THREAD)
+            result = fn(*args, **kwargs)
         cachekey.store(path, pickle.dumps(result))
         cachekey.prune(CACHE, f"{fn.__name__}-", keep=path)
         return result

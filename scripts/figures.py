@@ -8,7 +8,6 @@
 
 import importlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -85,10 +84,9 @@ def _render(module_names, cache_dir):
 def _draw(module_names, cache_dir, lock):
     """새 파이썬 프로세스 하나에서 차례로 그린다: 동시에 그리면 그림이 부르는 학습(숫자 페이지가 싣는 학습 시간)이
     서로 느려진다. 그리는 프로세스도 잠금(lock)을 물려받는다: 빌드만 죽고 그리는 프로세스가 남아도 잠겨 있다."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *module_names]
     fds = () if lock is None else (lock,)
-    proc = subprocess.run(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True, pass_fds=fds)
+    proc = subprocess.run(command, cwd=ROOT, env=cachekey.child_env(), stderr=subprocess.PIPE, text=True, pass_fds=fds)
     if proc.returncode:
         raise RuntimeError("그림을 그리지 못했습니다:\n" + proc.stderr.strip()[-2000:])
     sys.stderr.write(proc.stderr)  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)

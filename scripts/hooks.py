@@ -1,6 +1,7 @@
 """MkDocs 빌드 훅: 사이트의 모든 맞춤 빌드 논리는 이 파일 하나에 있습니다.
 
-0. 노트북: ``scripts/notebooks.py``가 실행하고 노트북과 reference_nn의 해시로 캐시한다.
+0. 노트북: ``scripts/notebooks.py``가 실행하고 노트북과 reference_nn의 해시로 캐시한다. 캐시에 없으면 다른
+   프로세스에서 실행하고, 그동안 이 프로세스는 페이지의 식을 계산하고 그림을 그린다(on_files).
 1. 그림: ``scripts/fig_*.py``가 ``reference_nn``으로 그린 그림(WebP)을 빌드에 더한다(docs/에는 쓰지 않는다).
    그리는 코드의 해시로 ``.cache/figures/``에 캐시하므로 바뀐 것이 없으면 다시 그리지 않는다.
 2. 본문의 숫자: Markdown의 ``{{ 식 }}``을 ``reference_nn``으로 계산한 값으로 바꾼다.
@@ -10,6 +11,7 @@
    출력 그림에 노트북 메타데이터 ``image_alt``의 한국어 대체 글을 붙인다.
 """
 
+import contextlib
 import hashlib
 import html
 import json
@@ -53,15 +55,15 @@ def on_config(config):
 def on_pre_build(config):
     cachekey, figures, notebooks, pagecache, pagevars = _fresh_imports()
     _state["cache"] = cachekey.CACHE
-    _state["figures"] = figures.render_all(cachekey.CACHE / "figures")
+    _state["render_figures"] = lambda: figures.render_all(cachekey.CACHE / "figures")
     _state["narrow_suffix"] = figures.NARROW_SUFFIX
-    _state["figure_sizes"] = {uri: _pixel_size(path) for uri, path in _state["figures"].items()}
     _state["notebooks"] = notebooks
     _state["pagecache"] = pagecache
     search = config.plugins.get("material/search")
     if search and search.config.enabled:  # 검색 색인은 검색 플러그인의 on_config가 만든다
         pagecache.cache_search_entries(search.search_index, cachekey.CACHE / "search")
     _state["namespace"] = pagevars.namespace()
+    _state["values"] = {}
 
 
 def on_env(env, config, files):
@@ -77,13 +79,19 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
+    notebooks, cache = _state["notebooks"], _state["cache"] / "notebooks"
+    ipynbs = [file for file in files if file.src_uri.endswith(".ipynb")]
+    # 노트북 커널이 한 코어에서 도는 동안 이 프로세스는 페이지의 식(예제 학습)을 계산하고 그림을 그린다(그림은 예제의
+    # 결과를 쓰므로 그 뒤에). 깨끗한 빌드가 2코어에서 거의 절반이 된다.
+    with notebooks.executing([file.abs_src_path for file in ipynbs], cache):
+        _evaluate_all(files)
+        _state["figures"] = _state["render_figures"]()
+    _state["figure_sizes"] = {uri: _pixel_size(path) for uri, path in _state["figures"].items()}
     for src_uri, path in _state["figures"].items():
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    for file in files:
-        if file.src_uri.endswith(".ipynb"):
-            # 실행된(캐시된) 노트북을 대신 렌더링한다. 원래 경로(src_uri)와 파일 이름은 그대로다.
-            executed = _state["notebooks"].execute_cached(file.abs_src_path, _state["cache"] / "notebooks")
-            file.abs_src_path = str(executed)
+    for file in ipynbs:
+        # 실행된(캐시된) 노트북을 대신 렌더링한다. 원래 경로(src_uri)와 파일 이름은 그대로다.
+        file.abs_src_path = str(notebooks.execute_cached(file.abs_src_path, cache))
     return files
 
 
@@ -122,13 +130,28 @@ def on_pre_page(page, config, files):
 _EXPR = re.compile(r"\{\{\s*(.+?)\s*\}\}")
 
 
-def on_page_markdown(markdown, page, config, files):
-    namespace = _state["namespace"]
+def _value(expr):
+    """페이지의 식 하나를 계산한 글자. 이 빌드에서 계산한 식은 기억해 둔다."""
+    if expr not in _state["values"]:
+        # 이름들을 전역으로 넘겨야 생성식(sum(... for ...)) 안에서도 보인다. 식은 이 저장소의 페이지에서만 온다.
+        _state["values"][expr] = str(eval(expr, dict(_state["namespace"])))
+    return _state["values"][expr]
 
+
+def _evaluate_all(files):
+    """모든 Markdown 페이지의 식을 미리 계산한다. 계산하지 못한 식은 건너뛴다: 그 페이지를 만들 때
+    on_page_markdown이 다시 계산해 페이지 이름과 함께 오류를 낸다."""
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(".md"):
+            for expr in _EXPR.findall(file.content_string):
+                with contextlib.suppress(Exception):
+                    _value(expr)
+
+
+def on_page_markdown(markdown, page, config, files):
     def evaluate(match):
         try:
-            # 이름들을 전역으로 넘겨야 생성식(sum(... for ...)) 안에서도 보인다. 식은 이 저장소의 페이지에서만 온다.
-            return str(eval(match.group(1), dict(namespace)))
+            return _value(match.group(1))
         except Exception as err:
             raise ValueError(f"{page.file.src_uri}: {{{{ {match.group(1)} }}}}를 계산하지 못했습니다: {err!r}") from err
 

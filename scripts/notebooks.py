@@ -4,7 +4,11 @@ mkdocs-jupyter의 캐시는 노트북 파일만 보므로 reference_nn이 바뀌
 여기서는 패키지 소스까지 해시에 넣어, 바뀐 것이 없을 때만 실행을 건너뛴다.
 """
 
+import contextlib
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -37,14 +41,18 @@ def check_outputs(nb, name):
                 raise RuntimeError(f"{name}: 노트북 실행 중 경고가 나왔습니다: {output.get('text', '').strip()[:300]}")
 
 
+def _result_dir(notebook, cache_dir):
+    return Path(cache_dir) / f"{notebook.stem}-{cache_key(notebook)}"
+
+
 def execute_cached(notebook, cache_dir):
     """실행된 노트북의 경로를 돌려준다(파일 이름은 원래와 같다). 셀에서 오류가 나면 예외가 난다.
 
     여러 빌드가 동시에 실행해도 안전하다: 고유한 임시 폴더에 쓴 뒤 한 번에 옮긴다(cachekey.publish).
     """
     notebook = Path(notebook)
-    key = cache_key(notebook)
-    out = Path(cache_dir) / f"{notebook.stem}-{key}"
+    out = _result_dir(notebook, cache_dir)
+    key = out.name.rsplit("-", 1)[1]
     if not cachekey.lookup(out):
         nb = nbformat.read(notebook, as_version=4)
         # record_timing=False: 실행 시각을 남기지 않아 같은 입력이면 같은 바이트가 나온다.
@@ -60,7 +68,7 @@ def execute_cached(notebook, cache_dir):
         sockets = tempfile.mkdtemp(prefix="nn-kernel-")  # 소켓 경로는 짧아야 한다(유닉스 소켓은 107바이트까지)
         try:
             client.km = client.kernel_manager_class(kernel_name="python3", transport="ipc", ip=f"{sockets}/k")
-            client.execute()
+            client.execute(env=dict(os.environ, **cachekey.ONE_THREAD))  # 커널의 BLAS 스레드도 하나
         finally:
             shutil.rmtree(sockets, ignore_errors=True)
         check_outputs(nb, notebook.name)
@@ -71,3 +79,37 @@ def execute_cached(notebook, cache_dir):
         cachekey.publish(tmp, out)
     cachekey.prune(cache_dir, f"{notebook.stem}-", keep=out)
     return out / notebook.name
+
+
+@contextlib.contextmanager
+def executing(notebooks, cache_dir):
+    """캐시에 없는 노트북을 새 파이썬 프로세스 하나에서 실행하며 이 블록을 돈다: 빌드는 그동안 그림을 그린다(노트북
+    커널과 그림은 서로 다른 프로세스여서 두 코어를 함께 쓴다). 블록이 끝나면 실행이 끝나기를 기다리고, 실행이
+    실패했으면 그 오류를 낸다. 결과는 execute_cached가 캐시에서 꺼낸다(프로세스가 그 사이에 코드가 바뀐 것을 보고
+    넣지 않았으면 다시 실행한다). 블록 안에서 예외가 나면 실행을 멈춘다(SIGKILL된 빌드처럼 임시 이름만 남는다).
+    """
+    todo = [str(nb) for nb in notebooks if not cachekey.lookup(_result_dir(Path(nb), cache_dir))]
+    if not todo:
+        yield
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:  # 파이프는 가득 차면 실행을 멈춘다
+        command = [sys.executable, "-m", "scripts.notebooks", str(cache_dir), *todo]
+        env = cachekey.child_env()
+        proc = subprocess.Popen(command, cwd=cachekey.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            yield
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            raise
+        proc.wait()
+        log.seek(0)
+        text = log.read()
+    if proc.returncode:
+        raise RuntimeError("노트북을 실행하지 못했습니다:\n" + text.strip()[-2000:])
+    sys.stderr.write(text)  # 실행하며 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
+
+
+if __name__ == "__main__":  # executing이 띄운 프로세스: python -m scripts.notebooks 캐시폴더 노트북...
+    for path in sys.argv[2:]:
+        execute_cached(path, sys.argv[1])

@@ -4,6 +4,7 @@
 30초 넘게 걸리므로 세션 빌드가 만든 것을 복사해 넣고, 그 캐시의 동시 쓰기는 따로(test_examples_cache_...) 검사한다.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -190,6 +191,55 @@ def test_notebook_cache_is_safe_when_written_at_once_and_logs_are_clean(tmp_path
     assert json.loads(Path(outs[0]).read_text(encoding="utf-8"))["cells"]
 
 
+def _notebook(path, *cells):
+    import nbformat
+
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]), path)
+    return path
+
+
+@pytest.mark.slow(8)
+def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_stop_it(tmp_path):
+    """notebooks.executing: 빌드가 그림을 그리는 동안 캐시에 없는 노트북을 다른 프로세스에서 실행한다.
+
+    1. 끝난 노트북은 캐시에 들어가 execute_cached가 다시 실행하지 않고 꺼낸다. 커널의 BLAS 스레드는 하나다
+       (cachekey.ONE_THREAD: 결과의 마지막 비트가 머신의 코어 수에 따라 달라지지 않게).
+    2. 실패한 노트북은 빌드를 멈춘다(셀의 오류가 RuntimeError에 보인다).
+    3. 블록 안에서 빌드가 실패하면 실행하던 프로세스를 죽인다(빌드가 끝난 뒤에도 혼자 돌지 않는다).
+    """
+    from scripts import notebooks
+
+    threads = "import numpy\nfrom threadpoolctl import threadpool_info\n" + (
+        "print(sorted({i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'}))"
+    )
+    good = _notebook(tmp_path / "good.ipynb", threads)
+    bad = _notebook(tmp_path / "bad.ipynb", "1 / 0")
+    cache = tmp_path / "cache"
+    with pytest.raises(RuntimeError, match=r"(?s)노트북을 실행하지 못했습니다.*ZeroDivisionError"):
+        with notebooks.executing([good, bad], cache):
+            pass
+    done = [p.name for p in cache.iterdir()]
+    assert [name.split("-")[0] for name in done] == ["good"]  # 실패한 것은 넣지 않았다
+    executed = notebooks.execute_cached(good, cache)
+    assert executed.parent.name == done[0]
+    output = json.loads(executed.read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"]
+    assert "".join(output).strip() == "[1]"
+
+    slow = _notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(60)")
+    t0 = time.monotonic()
+    with pytest.raises(KeyError):
+        with notebooks.executing([slow], cache):
+            raise KeyError("그림을 그리다 실패한 빌드")
+    assert time.monotonic() - t0 < 20
+    running = []
+    for proc in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if str(cache).encode() in (proc / "cmdline").read_bytes():
+                running.append(proc.name)
+    assert running == []
+    assert not any(p.name.startswith("slow-") for p in cache.iterdir())
+
+
 def test_notebook_edited_while_running_is_not_cached(tmp_path):
     """실행하는 동안 노트북 파일이 바뀌면(편집기에서 저장) 그 출력을 캐시에 넣지 않고 빌드가 멈춘다."""
     import nbformat
@@ -221,6 +271,37 @@ def test_examples_cache_is_never_read_half_written(tmp_path):
     assert [p.returncode for p in procs] == [0] * 4
     assert len(outs) == 1
     assert [p.name for p in (tmp_path / "examples").iterdir() if p.name.startswith(cachekey.TMP_PREFIX)] == []
+
+
+def test_examples_compute_with_one_blas_thread(tmp_path):
+    """예제 계산(examples.cache)은 BLAS 스레드 하나로 한다: 여러 스레드는 행렬 곱을 나누어 더해 결과의 마지막 비트가
+    코어 수에 따라 달라진다(숫자 페이지의 학습이 그랬다). 밖에서는 NumPy의 기본(코어 수)을 그대로 둔다."""
+    (tmp_path / "blas_probe.py").write_text(
+        textwrap.dedent(
+            """
+            import numpy
+            from threadpoolctl import threadpool_info
+
+            from scripts.examples import cache
+
+
+            def threads():
+                return sorted({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})
+
+
+            cached = cache(threads)
+            """
+        ),
+        encoding="utf-8",
+    )
+    code = "import blas_probe; print(blas_probe.cached(), blas_probe.threads())"
+    env = {k: v for k, v in os.environ.items() if k not in cachekey.ONE_THREAD}
+    env.update(PYTHONPATH=os.pathsep.join([str(ROOT), str(tmp_path)]), NN_CACHE_DIR=str(tmp_path / "cache"))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    inside, outside = out.stdout.split("] ")
+    assert inside + "]" == "[1]"
+    if (os.cpu_count() or 1) > 1:
+        assert outside.strip() != "[1]"  # 이 머신에서는 제한이 없으면 스레드가 여럿이다(검사가 뜻이 있다)
 
 
 PROBE = {
