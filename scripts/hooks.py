@@ -207,6 +207,13 @@ _slugify = slugify(case="lower")
 #: 테마에서 이름 색은 원래 코드 글자 색과 같고, 구두점과 연산자도 같은 색이면 대비가 오히려 높다.
 _PLAIN_TOKEN = re.compile(r'<span class="[nwpo]">([^<]*)</span>')
 
+#: 코드 블록(Pygments의 <pre><span></span><code>). Material은 코드 블록을 화면에 들어올 때 준비하므로(mkdocs.yml의
+#: content.lazy) 그 전에도 키보드로 닿도록 tabindex를 미리 둔다: 옆으로 스크롤하는 블록은 초점을 받아야 한다(axe의
+#: scrollable-region-focusable). Material은 준비할 때 스크롤하지 않는 블록에서는 이것을 뗀다.
+_CODE_BLOCK = re.compile(r"(<pre>(?:<span></span>)?)<code>")
+#: 노트북의 입력 셀(nbconvert의 <pre>): 안을 <code>로 감싸 다른 코드 블록과 같게 한다(Material의 복사 단추, 모양)
+_NB_INPUT = re.compile(r'(<div class="highlight hl-python"><pre>)(.*?)</pre>', re.DOTALL)
+
 
 _FIGURE_IMG = re.compile(r'<img [^>]*?src="(?P<prefix>[^"]*?figures/)(?P<name>[\w-]+)\.webp"[^>]*>')
 
@@ -253,11 +260,12 @@ def on_page_content(html_text, page, config, files):
         html_text = _NB_SCRIPT.sub("", _NB_STYLE.sub("", html_text))
         html_text = _NB_COPY.sub("", html_text)  # 스크립트 없이는 동작하지 않는 복사 단추와 그 숨은 글
         html_text = html_text.replace("highlight-ipynb", "highlight")
-        # 입력 셀의 코드는 자기 상자 안에서 가로로 스크롤하므로 키보드로도 닿게 한다(접근성)
-        html_text = html_text.replace('hl-python"><pre>', 'hl-python"><pre tabindex="0">')
+        html_text = _NB_INPUT.sub(r"\1<code>\2</code></pre>", html_text)
+        # 셀의 id "cell-id=..."는 CSS 선택자가 아니다: Material이 그 id로 복사할 코드를 찾다가 아무것도 복사하지 못했다
+        html_text = html_text.replace(' id="cell-id=', ' id="cell-')
         html_text = _notebook_alt_text(html_text, page)
         html_text = _notebook_heading_ids(html_text, page)
-    return html_text
+    return _CODE_BLOCK.sub(r'\1<code tabindex="0">', html_text)
 
 
 _NB_DEFAULT_ALT = 'alt="No description has been provided for this image"'

@@ -86,6 +86,28 @@ def test_palette_toggle(page, base_url):
     assert {before, after} == {"default", "slate"}
 
 
+@pytest.mark.parametrize("path", ["backprop/", "notebooks/xor/"])
+def test_every_code_block_gets_a_copy_button_when_it_comes_into_view(page, base_url, path):
+    """Material은 코드 블록을 화면에 들어올 때 준비한다(content.lazy): 페이지를 여는 동안 화면 밖의 코드 블록마다
+    크기를 재고 복사 단추를 붙이던 일(뉴런 페이지의 Lighthouse TBT 약 150 ms)을 미룬다. 스크롤해 보이는 코드 블록에는
+    다른 페이지처럼 복사 단추가 있고(노트북의 입력 셀도), 누르면 그 코드가 복사된다."""
+    _open(page, base_url + path)
+    blocks = page.locator(".md-content pre:has(> code)")
+    assert blocks.count() >= 5
+    last = blocks.nth(blocks.count() - 1)
+    copy = "> .md-code__nav > .md-code__button[data-md-type=copy]"
+    assert last.locator(copy).count() == 0  # 아직 화면 밖: 여는 동안에는 준비하지 않았다
+    page.evaluate("document.querySelectorAll('.md-content details').forEach(d => d.open = true)")  # 접힌 상자 속 코드도
+    for i in range(blocks.count()):
+        blocks.nth(i).scroll_into_view_if_needed()
+        blocks.nth(i).locator(copy).wait_for(state="attached", timeout=5000)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    last.hover()
+    last.locator(copy).click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == last.locator("> code").inner_text().strip()
+
+
 def test_folded_admonitions_open(page, base_url):
     _open(page, base_url + "sigmoid/")
     details = page.locator(".md-content details").first

@@ -57,7 +57,7 @@ def test_index_links_to_the_print_page(pages):
 
 @pytest.mark.slow(13)
 def test_print_page_in_the_browser_and_in_print(browser, base_url, site):
-    """콘솔 오류와 바깥 요청이 없고, 인쇄 매체에서 탐색 막대는 숨고 본문은 보이며, PDF로 저장된다."""
+    """콘솔 오류와 바깥 요청이 없고, 인쇄 매체에서 탐색 막대와 복사 단추는 숨고 본문은 보이며, PDF로 저장된다."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
     page = context.new_page()
     missing = []
@@ -70,12 +70,15 @@ def test_print_page_in_the_browser_and_in_print(browser, base_url, site):
     index = urljoin(base_url + PRINT_PAGE + "/", config["base"] + "/search/search_index.json")
     assert page.request.get(index).status == 200
     assert outside == []
+    first_code = page.locator(".md-content pre:has(> code)").first
+    first_code.scroll_into_view_if_needed()  # 화면에 들어온 코드 블록에 Material이 복사 단추를 붙인다
+    first_code.locator("> .md-code__nav").wait_for(state="visible")
     page.emulate_media(media="print")
     hidden = page.evaluate(
-        """() => ['.md-header', '.md-sidebar--primary', '.md-footer'].map(s => {
+        """() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-code__nav'].map(s => {
             const el = document.querySelector(s); return el ? getComputedStyle(el).display : 'none'; })"""
     )
-    assert hidden == ["none", "none", "none"]
+    assert hidden == ["none", "none", "none", "none"]  # 탐색 막대, 바닥글, 코드 블록의 복사 단추
     assert page.evaluate("document.querySelector('details .highlight, details p').offsetHeight") > 0
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF")
