@@ -8,7 +8,8 @@
 3. 수식: arithmatex가 남긴 TeX를 빌드 때 MathML로 바꾼다(JavaScript도 CDN도 쓰지 않는다).
 4. 접근성: 테마의 검색 대화상자에 이름(aria-label)을 붙인다(Material이 빠뜨린 것).
 5. 노트북 페이지: mkdocs-jupyter가 넣는 외부 스크립트(MathJax, Mermaid CDN)와 큰 인라인 CSS를 빼고,
-   출력 그림에 노트북 메타데이터 ``image_alt``의 한국어 대체 글을 붙인다.
+   출력 그림에 노트북 메타데이터 ``image_alt``의 한국어 대체 글을 붙이고, 입력 셀을 다른 코드 블록과 같게 한다.
+6. 코드 블록: 키보드로 닿도록 tabindex를 미리 둔다(Material은 화면에 들어올 때 준비한다).
 """
 
 import contextlib
