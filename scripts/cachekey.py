@@ -33,7 +33,7 @@ MAX_AGE = 24 * 3600
 #: 결과(그림의 바이트, 노트북 출력)를 바꿀 수 있는 라이브러리.
 LIBRARIES = ("numpy", "matplotlib", "pillow", "ipykernel", "nbclient", "nbformat", "scikit-learn")
 TMP_PREFIX = ".tmp-"
-#: 계산하는 자식 프로세스(그림, 노트북 커널)의 BLAS 스레드는 하나: 여러 스레드는 행렬 곱을 나누어 더하는 순서가
+#: 계산하는 자식 프로세스(그림, 노트북 커널)의 BLAS·OpenMP 스레드는 하나: 여러 스레드는 행렬 곱을 나누어 더하는 순서가
 #: 달라 결과의 마지막 비트가 머신의 코어 수에 따라 달라지고(같은 소스, 같은 바이트), 이 작은 행렬에서는 빠르지도
 #: 않으며(숫자 페이지의 학습: 한 스레드 2.9초, 두 스레드 2.6~2.9초에 CPU는 1.6배), 다른 프로세스와 함께 돌 때
 #: 기다리는 스레드가 CPU를 태운다. 빌드 프로세스 안의 계산은 examples.cache가 같은 제한을 건다.
@@ -123,12 +123,12 @@ def combine(files_hash, extra):
     return hashlib.sha256(f"{files_hash}\n{extra}".encode()).hexdigest()[:16]
 
 
-def fresh_digest(*files):
+def fresh_digest(*files, extra=""):
     """digest와 같지만 이 프로세스가 기억해 둔 값을 버리고 파일을 다시 읽는다(그리는 동안 코드가 바뀌었는지 볼 때)."""
     _files_digest.cache_clear()
     imported_scripts.cache_clear()
     _direct_imports.cache_clear()
-    return digest(*files)
+    return digest(*files, extra=extra)
 
 
 @functools.cache  # 빌드마다 이 모듈을 새로 불러오므로(hooks._fresh_imports) 한 빌드 안에서만 기억한다

@@ -9,7 +9,7 @@
 4. 접근성: 테마의 검색 대화상자에 이름(aria-label)을 붙인다(Material이 빠뜨린 것).
 5. 노트북 페이지: mkdocs-jupyter가 넣는 외부 스크립트(MathJax, Mermaid CDN)와 큰 인라인 CSS를 빼고,
    출력 그림에 노트북 메타데이터 ``image_alt``의 한국어 대체 글을 붙이고, 입력 셀을 다른 코드 블록과 같게 한다.
-6. 코드 블록: 키보드로 닿도록 tabindex를 미리 둔다(Material은 화면에 들어올 때 준비한다).
+6. 코드 블록: JavaScript 없이도 키보드로 닿도록 tabindex를 둔다.
 """
 
 import contextlib
@@ -208,9 +208,10 @@ _slugify = slugify(case="lower")
 #: 테마에서 이름 색은 원래 코드 글자 색과 같고, 구두점과 연산자도 같은 색이면 대비가 오히려 높다.
 _PLAIN_TOKEN = re.compile(r'<span class="[nwpo]">([^<]*)</span>')
 
-#: 코드 블록(Pygments의 <pre><span></span><code>). Material은 코드 블록을 화면에 들어올 때 준비하므로(mkdocs.yml의
-#: content.lazy) 그 전에도 키보드로 닿도록 tabindex를 미리 둔다: 옆으로 스크롤하는 블록은 초점을 받아야 한다(axe의
-#: scrollable-region-focusable). Material은 준비할 때 스크롤하지 않는 블록에서는 이것을 뗀다.
+#: 코드 블록(Pygments의 <pre><span></span><code>). JavaScript 없이도 키보드로 닿도록 tabindex를 둔다: 옆으로 스크롤하는
+#: 블록은 초점을 받아야 한다(axe의 scrollable-region-focusable). Material은 페이지를 열 때 스크롤하지 않는 블록에서는
+#: 이것을 뗀다. Material의 content.lazy(보일 때 준비)는 쓰지 않는다: Tab으로 화면 밖의 블록에 가면 그때 준비하며
+#: tabindex를 떼어 초점이 문서(body)로 떨어졌다.
 _CODE_BLOCK = re.compile(r"(<pre>(?:<span></span>)?)<code>")
 #: 노트북의 입력 셀(nbconvert의 <pre>): 안을 <code>로 감싸 다른 코드 블록과 같게 한다(Material의 복사 단추, 모양)
 _NB_INPUT = re.compile(r'(<div class="highlight hl-python"><pre>)(.*?)</pre>', re.DOTALL)

@@ -18,9 +18,10 @@ from nbclient import NotebookClient
 from scripts import cachekey
 
 
-def cache_key(notebook):
-    """노트북, 노트북이 불러오는 scripts 모듈, reference_nn 전체, 글꼴, 라이브러리 버전의 해시."""
-    return cachekey.digest(notebook)
+def cache_key(notebook, fresh=False):
+    """노트북, 노트북이 불러오는 scripts 모듈, reference_nn 전체, 글꼴, 라이브러리 버전, 커널의 스레드 설정의 해시.
+    fresh이면 파일을 다시 읽는다."""
+    return (cachekey.fresh_digest if fresh else cachekey.digest)(notebook, extra=repr(cachekey.ONE_THREAD))
 
 
 def check_outputs(nb, name):
@@ -72,7 +73,7 @@ def execute_cached(notebook, cache_dir):
         finally:
             shutil.rmtree(sockets, ignore_errors=True)
         check_outputs(nb, notebook.name)
-        if cachekey.fresh_digest(notebook) != key:  # 커널은 파일을 새로 읽었다: 그사이에 바뀌었으면 넣지 않는다
+        if cache_key(notebook, fresh=True) != key:  # 커널은 파일을 새로 읽었다: 그사이에 바뀌었으면 넣지 않는다
             raise RuntimeError(f"{notebook.name}: 실행하는 동안 노트북이나 코드가 바뀌었습니다. 다시 빌드하세요")
         tmp = cachekey.temporary(cache_dir, out.name)
         nbformat.write(nb, tmp / notebook.name)
@@ -86,7 +87,8 @@ def executing(notebooks, cache_dir):
     """캐시에 없는 노트북을 새 파이썬 프로세스 하나에서 실행하며 이 블록을 돈다: 빌드는 그동안 그림을 그린다(노트북
     커널과 그림은 서로 다른 프로세스여서 두 코어를 함께 쓴다). 블록이 끝나면 실행이 끝나기를 기다리고, 실행이
     실패했으면 그 오류를 낸다. 결과는 execute_cached가 캐시에서 꺼낸다(프로세스가 그 사이에 코드가 바뀐 것을 보고
-    넣지 않았으면 다시 실행한다). 블록 안에서 예외가 나면 실행을 멈춘다(SIGKILL된 빌드처럼 임시 이름만 남는다).
+    넣지 않았으면 다시 실행한다). 블록 안에서 예외가 나면 실행을 멈춘다(_stop). 빌드가 죽으면 실행 프로세스도
+    스스로 끝난다(_runner). 어느 쪽이든 캐시에는 임시 이름만 남는다.
     """
     todo = [str(nb) for nb in notebooks if not cachekey.lookup(_result_dir(Path(nb), cache_dir))]
     if not todo:
@@ -99,8 +101,7 @@ def executing(notebooks, cache_dir):
         try:
             yield
         except BaseException:
-            proc.kill()
-            proc.wait()
+            _stop(proc)
             raise
         proc.wait()
         log.seek(0)
@@ -110,6 +111,36 @@ def executing(notebooks, cache_dir):
     sys.stderr.write(text)  # 실행하며 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
 
 
+def _stop(proc):
+    """실행 프로세스를 멈춘다. 먼저 SIGTERM: 커널을 닫고 임시 파일을 지울 틈을 준다(아래 _runner). 5초 안에 끝나지
+    않으면 SIGKILL."""
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _runner(cache_dir, paths):
+    """executing이 띄운 프로세스. SIGTERM을 받으면 정리하며(커널 종료, 임시 폴더) 끝나고, 빌드가 SIGTERM이나
+    SIGKILL로 죽어 부모가 바뀌면 스스로 끝난다: 빌드 없이 혼자 돌며 캐시에 쓰지 않는다."""
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
+    for path in paths:
+        execute_cached(path, cache_dir)
+
+
 if __name__ == "__main__":  # executing이 띄운 프로세스: python -m scripts.notebooks 캐시폴더 노트북...
-    for path in sys.argv[2:]:
-        execute_cached(path, sys.argv[1])
+    _runner(sys.argv[1], sys.argv[2:])

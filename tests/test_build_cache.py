@@ -231,13 +231,39 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
         with notebooks.executing([slow], cache):
             raise KeyError("그림을 그리다 실패한 빌드")
     assert time.monotonic() - t0 < 20
-    running = []
+    assert _running_with(cache) == []
+    assert not any(p.name.startswith("slow-") for p in cache.iterdir())
+
+    # 빌드가 SIGKILL로 죽으면(예외도 finally도 없이) 실행 프로세스가 부모가 바뀐 것을 보고 스스로 끝난다
+    build = "import sys, time\nfrom scripts import notebooks\nwith notebooks.executing([sys.argv[1]], sys.argv[2]):\n"
+    build += "    print('running', flush=True)\n    time.sleep(60)\n"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", build, str(slow), str(cache)],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline().strip() == "running"
+    time.sleep(1)
+    assert _running_with(cache) != []
+    proc.kill()
+    proc.wait()
+    proc.stdout.close()
+    deadline = time.monotonic() + 15
+    while _running_with(cache) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _running_with(cache) == []
+
+
+def _running_with(text):
+    """명령 줄에 text(예: 캐시 폴더)가 든 프로세스의 번호들."""
+    found = []
     for proc in Path("/proc").iterdir():
         with contextlib.suppress(OSError):
-            if str(cache).encode() in (proc / "cmdline").read_bytes():
-                running.append(proc.name)
-    assert running == []
-    assert not any(p.name.startswith("slow-") for p in cache.iterdir())
+            if proc.name.isdigit() and str(text).encode() in (proc / "cmdline").read_bytes():
+                found.append(proc.name)
+    return found
 
 
 def test_notebook_edited_while_running_is_not_cached(tmp_path):
