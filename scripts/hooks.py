@@ -328,7 +328,9 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/\n?", re.DOTALL)
 def on_post_build(config):
     """사이트의 CSS(extra.css)에서 주석을 뺀다(한국어 주석이 모든 페이지에 2 KB 넘게 더해진다; 원본에는 남는다).
 
-    인쇄용 한 페이지: 접힌 상자는 펼쳐 두고(인쇄에 답과 코드가 빠지지 않게), 검색 대화상자에 이름을 붙인다."""
+    인쇄용 한 페이지: 접힌 상자는 펼쳐 두고(인쇄에 답과 코드가 빠지지 않게), 검색 대화상자에 이름을 붙이고, 코드
+    블록마다 id를 준다. Material은 복사할 코드를 코드 블록에서 가장 가까운 id로 찾는데, 이 페이지에서는 그것이 원래
+    페이지의 절(section)이어서 한 절의 복사 단추가 모두 첫 코드 블록을 복사했다."""
     for css in config["extra_css"]:
         path = Path(config["site_dir"]) / css
         path.write_text(_CSS_COMMENT.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -339,4 +341,7 @@ def on_post_build(config):
         # 플러그인은 404 페이지의 문맥을 빌려 써서 테마 설정의 base가 site_url의 경로(/neural-networks-ko/)다:
         # 다른 주소(로컬 서버, 오프라인)에서는 검색 색인을 찾지 못한다. 다른 페이지처럼 상대 경로로.
         text = re.sub(r'(<script id="__config"[^>]*>\{[^<]*?"base": )"[^"]*"', r'\1".."', text, count=1)
-        path.write_text(re.sub(r"<details(?![^>]*\bopen\b)", "<details open", text), encoding="utf-8")
+        text = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", text)
+        numbers = iter(range(1, 1 << 20))
+        text = re.sub(r"<pre>(?=(?:<span></span>)?<code\b)", lambda m: f'<pre id="code-{next(numbers)}">', text)
+        path.write_text(text, encoding="utf-8")

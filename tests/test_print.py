@@ -57,7 +57,8 @@ def test_index_links_to_the_print_page(pages):
 
 @pytest.mark.slow(13)
 def test_print_page_in_the_browser_and_in_print(browser, base_url, site):
-    """콘솔 오류와 바깥 요청이 없고, 인쇄 매체에서 탐색 막대와 복사 단추는 숨고 본문은 보이며, PDF로 저장된다."""
+    """콘솔 오류와 바깥 요청이 없고, 복사 단추마다 제 코드를 복사하며, 인쇄 매체에서 탐색 막대와 복사 단추는 숨고
+    본문은 보이며, PDF로 저장된다."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
     page = context.new_page()
     missing = []
@@ -70,9 +71,15 @@ def test_print_page_in_the_browser_and_in_print(browser, base_url, site):
     index = urljoin(base_url + PRINT_PAGE + "/", config["base"] + "/search/search_index.json")
     assert page.request.get(index).status == 200
     assert outside == []
-    first_code = page.locator(".md-content pre:has(> code)").first
-    first_code.scroll_into_view_if_needed()  # 화면에 들어온 코드 블록에 Material이 복사 단추를 붙인다
-    first_code.locator("> .md-code__nav").wait_for(state="visible")
+    page.locator(".md-content pre:has(> code) > .md-code__nav").first.wait_for(state="visible")
+    # 복사 단추마다 제 코드 블록을 복사한다(모든 페이지를 모은 이 페이지에서는 한 절의 단추가 모두 첫 블록을 가리켰다)
+    wrong = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content pre > code')].filter(code => {
+            const button = code.parentElement.querySelector(':scope > .md-code__nav > [data-md-type=copy]');
+            return !button || document.querySelector(button.dataset.clipboardTarget) !== code;
+        }).length"""
+    )
+    assert wrong == 0
     page.emulate_media(media="print")
     hidden = page.evaluate(
         """() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-code__nav'].map(s => {
