@@ -15,6 +15,7 @@
 import contextlib
 import hashlib
 import html
+import itertools
 import json
 import pickle
 import re
@@ -83,7 +84,7 @@ def on_files(files, config):
     notebooks, cache = _state["notebooks"], _state["cache"] / "notebooks"
     ipynbs = [file for file in files if file.src_uri.endswith(".ipynb")]
     # 노트북 커널이 한 코어에서 도는 동안 이 프로세스는 페이지의 식(예제 학습)을 계산하고 그림을 그린다(그림은 예제의
-    # 결과를 쓰므로 그 뒤에). 깨끗한 빌드가 2코어에서 거의 절반이 된다.
+    # 결과를 쓰므로 그 뒤에). 2코어에서 깨끗한 빌드가 약 30% 짧아졌다(README).
     with notebooks.executing([file.abs_src_path for file in ipynbs], cache):
         _evaluate_all(files)
         _state["figures"] = _state["render_figures"]()
@@ -342,6 +343,6 @@ def on_post_build(config):
         # 다른 주소(로컬 서버, 오프라인)에서는 검색 색인을 찾지 못한다. 다른 페이지처럼 상대 경로로.
         text = re.sub(r'(<script id="__config"[^>]*>\{[^<]*?"base": )"[^"]*"', r'\1".."', text, count=1)
         text = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", text)
-        numbers = iter(range(1, 1 << 20))
+        numbers = itertools.count(1)
         text = re.sub(r"<pre>(?=(?:<span></span>)?<code\b)", lambda m: f'<pre id="code-{next(numbers)}">', text)
         path.write_text(text, encoding="utf-8")

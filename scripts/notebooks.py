@@ -42,8 +42,8 @@ def check_outputs(nb, name):
                 raise RuntimeError(f"{name}: 노트북 실행 중 경고가 나왔습니다: {output.get('text', '').strip()[:300]}")
 
 
-def _result_dir(notebook, cache_dir):
-    return Path(cache_dir) / f"{notebook.stem}-{cache_key(notebook)}"
+def _result_dir(notebook, cache_dir, key):
+    return Path(cache_dir) / f"{notebook.stem}-{key}"
 
 
 def execute_cached(notebook, cache_dir):
@@ -52,8 +52,8 @@ def execute_cached(notebook, cache_dir):
     여러 빌드가 동시에 실행해도 안전하다: 고유한 임시 폴더에 쓴 뒤 한 번에 옮긴다(cachekey.publish).
     """
     notebook = Path(notebook)
-    out = _result_dir(notebook, cache_dir)
-    key = out.name.rsplit("-", 1)[1]
+    key = cache_key(notebook)
+    out = _result_dir(notebook, cache_dir, key)
     if not cachekey.lookup(out):
         nb = nbformat.read(notebook, as_version=4)
         # record_timing=False: 실행 시각을 남기지 않아 같은 입력이면 같은 바이트가 나온다.
@@ -90,7 +90,8 @@ def executing(notebooks, cache_dir):
     넣지 않았으면 다시 실행한다). 블록 안에서 예외가 나면 실행을 멈춘다(_stop). 빌드가 죽으면 실행 프로세스도
     스스로 끝난다(_runner). 어느 쪽이든 캐시에는 임시 이름만 남는다.
     """
-    todo = [str(nb) for nb in notebooks if not cachekey.lookup(_result_dir(Path(nb), cache_dir))]
+    notebooks = [Path(nb) for nb in notebooks]
+    todo = [str(nb) for nb in notebooks if not cachekey.lookup(_result_dir(nb, cache_dir, cache_key(nb)))]
     if not todo:
         yield
         return
