@@ -133,24 +133,6 @@ def test_folded_admonitions_open(page, base_url):
 DRAW_ALL_CSS = "* { content-visibility: visible !important; }"
 
 
-@pytest.mark.slow(45)
-def test_accessibility_with_axe(page, base_url, pages):
-    """모든 페이지를 axe로 검사한다: 심각, 치명적 위반이 없다. 화면 밖의 상자도 그려서 본다(DRAW_ALL_CSS)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    problems = []
-    for path in _page_urls(pages):
-        _open(page, base_url + path)
-        page.add_style_tag(content=DRAW_ALL_CSS)
-        result = axe.run(page, options=AXE_OPTIONS)
-        for v in result.response["violations"]:
-            if v["impact"] in ("serious", "critical"):
-                targets = [n["target"] for n in v["nodes"]][:3]
-                problems.append(f"{path}: {v['id']} ({v['impact']}) {targets}")
-    assert problems == [], "\n".join(problems)
-
-
 @pytest.mark.slow(27)
 def test_page_weight_within_budget(browser, base_url, site, pages, tmp_path):
     """모든 페이지(노트북 포함)의 전송 바이트가 같은 글과 그림의 기본 Material 페이지의 1.25배 이내."""
@@ -185,6 +167,9 @@ TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnima
 #: {여는 폭: (창 높이, 연 뒤 창을 줄여 옆으로 넘치는지만 더 보는 폭)}. 높이는 휴대폰(390x844)과, Lighthouse
 #: 데스크톱(940)보다 큰 모니터(1280x1024): 첫 화면이 클수록 content-visibility로 미루는 상자가 들 수 있다.
 SCREENS = {390: (844, 360), 1280: (1024, 768)}
+#: axe는 이 폭으로 연 페이지에서 돌린다(페이지마다 따로 열던 예전 axe 검사와 같은 폭. 휴대폰 폭에서는
+#: tests/test_widgets.py가 대화형 요소를 axe로 본다)
+AXE_WIDTH = 1280
 #: [문서 폭, 본문 칸(.md-content) 밖으로 나간 대화형 요소의 수]
 FITS_JS = """() => {
   const column = document.querySelector('.md-content').getBoundingClientRect();
@@ -196,11 +181,12 @@ FITS_JS = """() => {
 }"""
 
 
-@pytest.mark.slow(18)
-@pytest.mark.parametrize("width", list(SCREENS))
+@pytest.mark.parametrize(
+    "width", [pytest.param(w, marks=pytest.mark.slow(45 if w == AXE_WIDTH else 18)) for w in SCREENS]
+)
 def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, base_url, pages, site, width):
     """모든 페이지를 휴대폰 폭(390 px)과 넓은 폭(1280 px)에서 한 번씩 열어 본다(폭마다 한 번 열어 모두 재어,
-    페이지를 여는 횟수를 줄인다).
+    페이지를 여는 횟수를 줄인다. 이 머신에서 페이지를 한 번 여는 데 약 1 CPU-s가 든다).
 
     1. 콘솔 오류가 없고, 바깥 호스트에 아무것도 요청하지 않는다(창 크기를 바꾸고 접힌 상자를 펼치고 대화형 요소를
        만드는 동안과, 그 뒤 네트워크가 0.5초 조용해질 때까지). 그림이 모두 로드되고 한국어 대체 글이 있으며, 화면에
@@ -214,7 +200,12 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
     4. 모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤). 좁은 화면에서는
        <picture>가 고른 휴대폰용 그림(이름-narrow.webp)을 잰다. 그림마다 가장 작은 글자의 크기(저장한 그림의
        픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes).
+    5. 넓은 폭(AXE_WIDTH)에서는 위의 검사를 마친 페이지를 axe로 검사한다: 심각, 치명적 위반이 없다. 이때 페이지는
+       화면 밖의 상자까지 모두 그렸고(DRAW_ALL_CSS), 접힌 상자를 펼쳤고, 대화형 요소를 만들었다: 읽는 사람이 볼 수
+       있는 모든 것을 본다.
     """
+    from axe_playwright_python.sync_playwright import Axe
+
     from scripts import cachekey, figures
 
     sizes = figures.text_sizes(cachekey.CACHE / "figures")
@@ -225,7 +216,8 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
     errors, outside = _watch(page)
     held, holding = [], [True]
     page.route("**/figures/*", lambda route: held.append(route) if holding[0] else route.continue_())
-    broken, wide, moved, small, seen, not_held, widgets = [], [], {}, {}, set(), [], set()
+    broken, wide, moved, small, seen, not_held, widgets, inaccessible = [], [], {}, {}, set(), [], set(), []
+    axe = Axe() if width == AXE_WIDTH else None
     for path in _page_urls(pages):
         holding[0] = True
         page.goto(base_url + path, wait_until="domcontentloaded")
@@ -257,6 +249,11 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
             seen.add(name)
             if px < 11:
                 small[name] = px
+        if axe:
+            for v in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+                if v["impact"] in ("serious", "critical"):
+                    targets = [n["target"] for n in v["nodes"]][:3]
+                    inaccessible.append(f"{path or '/'}: {v['id']} ({v['impact']}) {targets}")
         page.wait_for_load_state("networkidle")  # 늦게 나가는 요청과 오류도 이 페이지의 것으로(이미 조용하면 바로)
         if errors or outside:
             broken.append(f"{path or '/'}: 콘솔 오류 {errors}, 바깥 호스트 요청 {outside}")
@@ -272,6 +269,7 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
         "옆으로 넘침": wide,
         "불러오는 동안 움직임([값, 움직인 요소])": moved,
         "11 px 미만인 그림 글자": small,
+        "axe의 심각, 치명적 위반": inaccessible,
     }
     found = {kind: what for kind, what in problems.items() if what}
     assert found == {}, f"{width} px: {found}"
