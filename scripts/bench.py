@@ -167,9 +167,14 @@ def bench_widgets(site):
 
 
 def bench_lighthouse(base_url, plain_url, pages, runs=3):
-    """페이지마다 Lighthouse 성능 점수(모바일)의 중앙값. 같은 글·그림의 기본 Material 페이지도 번갈아 재어 함께 적는다:
-    이 공유 머신에서는 점수가 날마다 크게 달라(기본 Material 페이지도 0.77~0.87인 날이 있다) 예산을 못 맞춘 까닭이
-    우리 페이지인지 머신인지 가른다."""
+    """페이지마다 Lighthouse 성능 점수(모바일, 기본 CPU 4배 감속)의 중앙값. 같은 글·그림의 기본 Material 페이지도 번갈아
+    재어 함께 적는다: 이 공유 머신에서는 점수가 날마다 크게 달라(기본 Material 페이지도 0.77~0.87인 날이 있다) 예산을
+    못 맞춘 까닭이 우리 페이지인지 머신인지 가른다.
+
+    머신의 빠르기도 함께 적는다. Lighthouse는 실행마다 CPU 벤치마크(benchmarkIndex)를 재고, 기본 4배 감속은 빠른
+    데스크톱(약 1500~2000)에서 중급 휴대폰을 흉내 내도록 맞춘 값이다. 느린 머신이면 보고서에 '이 기기의 CPU가
+    Lighthouse가 기대하는 것보다 느리다'는 경고를 넣고, 감속 배수를 보정하라고 권한다(lighthouse_multiplier).
+    예산은 보정하지 않은 기본값으로 본다."""
     prefix = ROOT / ".cache" / "lighthouse"
     binary = prefix / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -182,12 +187,33 @@ def bench_lighthouse(base_url, plain_url, pages, runs=3):
         for _ in range(runs):  # 번갈아: 머신이 느려진 때가 두 쪽에 고르게
             ours.append(_lighthouse_once(binary, base_url + path, env))
             plain.append(_lighthouse_once(binary, plain_url + path, env))
-        score, reference = sorted(ours)[runs // 2], sorted(plain)[runs // 2]  # 세 번의 가운데 값
+        score, reference = (sorted(r["score"] for r in rs)[runs // 2] for rs in (ours, plain))  # 세 번의 가운데 값
+        index = sorted(r["benchmark_index"] for r in ours + plain)
+        slow = sum(r["slow_host"] for r in ours + plain)
         item = f"Lighthouse 성능 /{path} (중앙값 {runs}회; 기본 Material {reference:.2f})"
         report(item, f"{score:.2f}", ">= 0.95", score >= 0.95)
+        print(
+            f"    머신: benchmarkIndex {index[0]:.0f}~{index[-1]:.0f}, 느린 CPU 경고 {slow}/{2 * runs}회, "
+            f"Lighthouse 보정 계산기가 권하는 감속 {lighthouse_multiplier(index[len(index) // 2])} (기본 4배)"
+        )
+
+
+def lighthouse_multiplier(benchmark_index):
+    """Lighthouse 문서(docs/throttling.md)가 안내하는 CPU 감속 계산기의 권장 배수(문자열): benchmarkIndex 1300 이상은
+    3 + (BI - 1300) / 233배, 800~1300은 2 + (BI - 800) / 500배, 150~800은 1 + (BI - 150) / 650배, 그보다 느리면
+    흉내 낼 수 없다.
+
+    >>> lighthouse_multiplier(1533), lighthouse_multiplier(974), lighthouse_multiplier(100)
+    ('4.0배', '2.3배', '너무 느림')
+    """
+    for low, base, span in ((1300, 3, 233), (800, 2, 500), (150, 1, 650)):
+        if benchmark_index >= low:
+            return f"{base + (benchmark_index - low) / span:.1f}배"
+    return "너무 느림"
 
 
 def _lighthouse_once(binary, url, env):
+    """한 번 잰 {score, benchmark_index, slow_host(Lighthouse가 느린 CPU를 경고했는가)}."""
     out = Path(tempfile.mkdtemp()) / "lh.json"
     subprocess.run(
         [
@@ -203,7 +229,12 @@ def _lighthouse_once(binary, url, env):
         check=True,
         capture_output=True,
     )
-    return json.loads(out.read_text())["categories"]["performance"]["score"]
+    result = json.loads(out.read_text())
+    return {
+        "score": result["categories"]["performance"]["score"],
+        "benchmark_index": result["environment"]["benchmarkIndex"],
+        "slow_host": any("slower CPU" in w for w in result.get("runWarnings", [])),
+    }
 
 
 # ---------------------------------------------------------------- 3. 테스트 시간
