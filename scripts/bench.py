@@ -171,9 +171,9 @@ def bench_lighthouse(base_url, plain_url, pages, runs=3):
     재어 함께 적는다: 이 공유 머신에서는 점수가 날마다 크게 달라(기본 Material 페이지도 0.77~0.87인 날이 있다) 예산을
     못 맞춘 까닭이 우리 페이지인지 머신인지 가른다.
 
-    머신의 빠르기도 함께 적는다. Lighthouse는 실행마다 CPU 벤치마크(benchmarkIndex)를 재고, 기본 4배 감속은 빠른
-    데스크톱(약 1500~2000)에서 중급 휴대폰을 흉내 내도록 맞춘 값이다. 느린 머신이면 보고서에 '이 기기의 CPU가
-    Lighthouse가 기대하는 것보다 느리다'는 경고를 넣고, 감속 배수를 보정하라고 권한다(lighthouse_multiplier).
+    머신의 빠르기도 함께 적는다. Lighthouse는 실행마다 CPU 벤치마크(benchmarkIndex)를 잰다. 기본 4배 감속은
+    benchmarkIndex 약 1500인 빠른 데스크톱에서 중급 휴대폰을 흉내 내는 값이다. 더 느린 머신이면 보고서에 '이 기기의
+    CPU가 Lighthouse가 기대하는 것보다 느리다'는 경고를 넣고, 감속 배수를 보정하라고 권한다(lighthouse_multiplier).
     예산은 보정하지 않은 기본값으로 본다."""
     prefix = ROOT / ".cache" / "lighthouse"
     binary = prefix / "node_modules" / ".bin" / "lighthouse"
@@ -188,7 +188,7 @@ def bench_lighthouse(base_url, plain_url, pages, runs=3):
             ours.append(_lighthouse_once(binary, base_url + path, env))
             plain.append(_lighthouse_once(binary, plain_url + path, env))
         score, reference = (sorted(r["score"] for r in rs)[runs // 2] for rs in (ours, plain))  # 세 번의 가운데 값
-        index = sorted(r["benchmark_index"] for r in ours + plain)
+        index = sorted(r["benchmark_index"] for r in ours + plain)  # 보정 배수는 가운데 값(짝수 개면 위쪽)으로
         slow = sum(r["slow_host"] for r in ours + plain)
         item = f"Lighthouse 성능 /{path} (중앙값 {runs}회; 기본 Material {reference:.2f})"
         report(item, f"{score:.2f}", ">= 0.95", score >= 0.95)
@@ -199,9 +199,9 @@ def bench_lighthouse(base_url, plain_url, pages, runs=3):
 
 
 def lighthouse_multiplier(benchmark_index):
-    """Lighthouse 문서(docs/throttling.md)가 안내하는 CPU 감속 계산기의 권장 배수(문자열): benchmarkIndex 1300 이상은
-    3 + (BI - 1300) / 233배, 800~1300은 2 + (BI - 800) / 500배, 150~800은 1 + (BI - 150) / 650배, 그보다 느리면
-    흉내 낼 수 없다.
+    """Lighthouse 문서(docs/throttling.md)가 안내하는 CPU 감속 계산기의 권장 배수(문자열). benchmarkIndex를 BI라
+    하면 1300 이상은 3 + (BI - 1300) / 233배, 800~1300은 2 + (BI - 800) / 500배, 150~800은 1 + (BI - 150) / 650배,
+    그보다 느리면 흉내 낼 수 없다.
 
     >>> lighthouse_multiplier(1533), lighthouse_multiplier(974), lighthouse_multiplier(100)
     ('4.0배', '2.3배', '너무 느림')

@@ -167,8 +167,7 @@ TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnima
 #: {여는 폭: (창 높이, 연 뒤 창을 줄여 옆으로 넘치는지만 더 보는 폭)}. 높이는 휴대폰(390x844)과, Lighthouse
 #: 데스크톱(940)보다 큰 모니터(1280x1024): 첫 화면이 클수록 content-visibility로 미루는 상자가 들 수 있다.
 SCREENS = {390: (844, 360), 1280: (1024, 768)}
-#: axe는 이 폭으로 연 페이지에서 돌린다(페이지마다 따로 열던 예전 axe 검사와 같은 폭. 휴대폰 폭에서는
-#: tests/test_widgets.py가 대화형 요소를 axe로 본다)
+#: axe는 이 폭으로 연 페이지에서 돌린다(휴대폰 폭에서는 tests/test_widgets.py가 대화형 요소를 axe로 본다)
 AXE_WIDTH = 1280
 #: [문서 폭, 본문 칸(.md-content) 밖으로 나간 대화형 요소의 수]
 FITS_JS = """() => {
@@ -263,8 +262,8 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
     if errors or outside:
         broken.append(f"{path or '/'}: 떠나기 전 콘솔 오류 {errors}, 바깥 호스트 요청 {outside}")
     context.close()
-    assert not_held == [], f"그림 응답을 붙잡지 못한 페이지(검사 3이 빈 검사가 됨): {not_held}"
     problems = {
+        "그림 응답을 붙잡지 못한 페이지(검사 3이 빈 검사가 됨)": not_held,
         "콘솔 오류, 바깥 요청, 그림, 대체 글, TeX": broken,
         "옆으로 넘침": wide,
         "불러오는 동안 움직임([값, 움직인 요소])": moved,
@@ -272,7 +271,7 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
         "axe의 심각, 치명적 위반": inaccessible,
     }
     found = {kind: what for kind, what in problems.items() if what}
-    assert found == {}, f"{width} px: {found}"
+    assert found == {}, f"{width} px:\n" + "\n".join(f"{kind}: {what}" for kind, what in found.items())
     assert widgets == {name.removesuffix("index.html") for name, html in pages.items() if 'class="nn-widget"' in html}
     assert widgets  # 대화형 요소를 실제로 만들어 재었다
     suffix = figures.NARROW_SUFFIX + ".webp"
