@@ -240,7 +240,7 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
     proc = subprocess.Popen(
         [sys.executable, "-c", build, str(slow), str(cache)],
         cwd=ROOT,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        env=cachekey.child_env(),
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -268,13 +268,10 @@ def _running_with(text):
 
 def test_notebook_edited_while_running_is_not_cached(tmp_path):
     """실행하는 동안 노트북 파일이 바뀌면(편집기에서 저장) 그 출력을 캐시에 넣지 않고 빌드가 멈춘다."""
-    import nbformat
-
     from scripts import notebooks
 
-    notebook = tmp_path / "edit.ipynb"
     cell = "with open('edit.ipynb', 'a', encoding='utf-8') as f:\n    f.write(' ')  # JSON 뒤의 공백"
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)]), notebook)
+    notebook = _notebook(tmp_path / "edit.ipynb", cell)
     with pytest.raises(RuntimeError, match="실행하는 동안"):
         notebooks.execute_cached(notebook, tmp_path / "cache")
     assert list((tmp_path / "cache").glob("*")) == []
