@@ -96,7 +96,7 @@ def executing(notebooks, cache_dir):
         yield
         return
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:  # 파이프는 가득 차면 실행을 멈춘다
-        command = [sys.executable, "-m", "scripts.notebooks", str(cache_dir), *todo]
+        command = [sys.executable, "-m", "scripts.notebooks", str(os.getpid()), str(cache_dir), *todo]
         env = cachekey.child_env()
         proc = subprocess.Popen(command, cwd=cachekey.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
         try:
@@ -123,15 +123,18 @@ def _stop(proc):
         proc.wait()
 
 
-def _runner(cache_dir, paths):
+def _runner(parent, cache_dir, paths):
     """executing이 띄운 프로세스. SIGTERM을 받으면 정리하며(커널 종료, 임시 폴더) 끝나고, 빌드가 SIGTERM이나
-    SIGKILL로 죽어 부모가 바뀌면 스스로 끝난다: 빌드 없이 혼자 돌며 캐시에 쓰지 않는다."""
+    SIGKILL로 죽어 부모가 바뀌면 스스로 끝난다: 빌드 없이 혼자 돌며 캐시에 쓰지 않는다.
+
+    parent는 띄운 빌드의 프로세스 번호다(인자로 받는다). 여기서 os.getppid()로 읽으면, 이 프로세스가 모듈을
+    불러오는 동안(바쁜 머신에서 1초 넘게) 빌드가 이미 죽었을 때 새 부모를 빌드로 알고 혼자 끝까지 돌았다.
+    """
     import signal
     import threading
     import time
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-    parent = os.getppid()
 
     def watch():
         while os.getppid() == parent:
@@ -143,5 +146,5 @@ def _runner(cache_dir, paths):
         execute_cached(path, cache_dir)
 
 
-if __name__ == "__main__":  # executing이 띄운 프로세스: python -m scripts.notebooks 캐시폴더 노트북...
-    _runner(sys.argv[1], sys.argv[2:])
+if __name__ == "__main__":  # executing이 띄운 프로세스: python -m scripts.notebooks 빌드의PID 캐시폴더 노트북...
+    _runner(int(sys.argv[1]), sys.argv[2], sys.argv[3:])

@@ -234,26 +234,29 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
     assert _running_with(cache) == []
     assert not any(p.name.startswith("slow-") for p in cache.iterdir())
 
-    # 빌드가 SIGKILL로 죽으면(예외도 finally도 없이) 실행 프로세스가 부모가 바뀐 것을 보고 스스로 끝난다
-    build = "import sys, time\nfrom scripts import notebooks\nwith notebooks.executing([sys.argv[1]], sys.argv[2]):\n"
-    build += "    print('running', flush=True)\n    time.sleep(60)\n"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", build, str(slow), str(cache)],
-        cwd=ROOT,
-        env=cachekey.child_env(),
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout.readline().strip() == "running"
-    time.sleep(1)
-    assert _running_with(cache) != []
-    proc.kill()
-    proc.wait()
-    proc.stdout.close()
-    deadline = time.monotonic() + 15
-    while _running_with(cache) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert _running_with(cache) == []
+    # 빌드가 SIGKILL로 죽으면(예외도 finally도 없이) 실행 프로세스가 부모가 바뀐 것을 보고 스스로 끝난다:
+    # 실행 프로세스가 돌기 시작한 뒤(1초 뒤)에 죽어도, 실행 프로세스가 아직 모듈을 불러오는 동안 곧바로 죽어도
+    build = "import os, signal, sys, time\nfrom scripts import notebooks\n"
+    build += "with notebooks.executing([sys.argv[1]], sys.argv[2]):\n    print('running', flush=True)\n"
+    for wait, kill in (("time.sleep(60)", "test"), ("os.kill(os.getpid(), signal.SIGKILL)", "itself")):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", f"{build}    {wait}\n", str(slow), str(cache)],
+            cwd=ROOT,
+            env=cachekey.child_env(),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout.readline().strip() == "running"
+        if kill == "test":
+            time.sleep(1)
+            assert _running_with(cache) != []
+            proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        deadline = time.monotonic() + 15
+        while _running_with(cache) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _running_with(cache) == [], f"빌드가 죽은 뒤에도 실행 프로세스가 돈다(빌드를 죽인 쪽: {kill})"
 
 
 def _running_with(text):
