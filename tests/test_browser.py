@@ -9,7 +9,7 @@ import pytest
 
 from scripts import pageweight
 from tests.htmltext import RAW_TEX
-from tests.test_widgets import AXE_OPTIONS, show_widget
+from tests.test_widgets import axe_problems, show_widget
 
 # 화면에 보이는 글자(코드, 수식 제외)를 모으는 스크립트
 PROSE_JS = """() => {
@@ -199,12 +199,11 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
     4. 모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤). 좁은 화면에서는
        <picture>가 고른 휴대폰용 그림(이름-narrow.webp)을 잰다. 그림마다 가장 작은 글자의 크기(저장한 그림의
        픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes).
-    5. 넓은 폭(AXE_WIDTH)에서는 위의 검사를 마친 페이지를 axe로 검사한다: 심각, 치명적 위반이 없다. 이때 페이지는
+    5. 넓은 폭(AXE_WIDTH)에서는 위의 검사를 마친 페이지를, 화면이 멈춘 뒤(test_widgets.axe_problems) axe로
+       검사한다: 심각, 치명적 위반이 없다. 이때 페이지는
        화면 밖의 상자까지 모두 그렸고(DRAW_ALL_CSS), 접힌 상자를 펼쳤고, 대화형 요소를 만들었다: 읽는 사람이 볼 수
        있는 모든 것을 본다.
     """
-    from axe_playwright_python.sync_playwright import Axe
-
     from scripts import cachekey, figures
 
     sizes = figures.text_sizes(cachekey.CACHE / "figures")
@@ -216,7 +215,6 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
     held, holding = [], [True]
     page.route("**/figures/*", lambda route: held.append(route) if holding[0] else route.continue_())
     broken, wide, moved, small, seen, not_held, widgets, inaccessible = [], [], {}, {}, set(), [], set(), []
-    axe = Axe() if width == AXE_WIDTH else None
     for path in _page_urls(pages):
         holding[0] = True
         page.goto(base_url + path, wait_until="domcontentloaded")
@@ -248,14 +246,8 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
             seen.add(name)
             if px < 11:
                 small[name] = px
-        if axe:
-            # 펼친 상자 속 코드 블록이 옆으로 스크롤하면 Material이 다음 프레임에(ResizeObserver) tabindex를 단다.
-            # 그 전에 돌면 scrollable-region-focusable을 잘못 본다(CI에서 한 번 실패): 화면처럼 두 프레임을 기다린다
-            page.evaluate(TWO_FRAMES_JS)
-            for v in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-                if v["impact"] in ("serious", "critical"):
-                    targets = [n["target"] for n in v["nodes"]][:3]
-                    inaccessible.append(f"{path or '/'}: {v['id']} ({v['impact']}) {targets}")
+        if width == AXE_WIDTH:
+            inaccessible += [f"{path or '/'}: {problem}" for problem in axe_problems(page)]
         page.wait_for_load_state("networkidle")  # 늦게 나가는 요청과 오류도 이 페이지의 것으로(이미 조용하면 바로)
         if errors or outside:
             broken.append(f"{path or '/'}: 콘솔 오류 {errors}, 바깥 호스트 요청 {outside}")

@@ -162,13 +162,40 @@ def test_activation_explorer_slider_and_bad_input(page, base_url):
 #: 33곳(글자 대비 31, 대체 글 1, 랜드마크 1)이 두 방법에서 같았다. 통과와 판단 못 함 항목마다 고유 선택자를 만드는
 #: 일만 건너뛰어, 13쪽의 axe 시간이 38~44 s에서 25 s로 준다.
 AXE_OPTIONS = {"resultTypes": ["violations"]}
+#: 두 프레임을 기다리고, 끝이 있는 애니메이션(Material의 색, 투명도 전환 등)이 모두 끝날 때까지 기다린다. 끝난 뒤
+#: 새로 시작한 것도 기다린다. 끝나면 true, 열 번 기다려도 도는 것이 있으면 false.
+SETTLE_JS = """async () => {
+  for (let i = 0; i < 10; i++) {
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const running = document.getAnimations().filter(a =>
+      a.playState === 'running' && Number.isFinite(a.effect.getComputedTiming().endTime));
+    if (!running.length) return true;
+    await Promise.all(running.map(a => a.finished.catch(() => null)));
+  }
+  return false;
+}"""
+
+
+def axe_problems(page, context=None):
+    """화면이 멈춘 뒤(SETTLE_JS) axe를 돌려 심각, 치명적 위반을 ["규칙 (영향) [요소...]"]로 돌려준다.
+
+    바로 돌리면 읽는 사람이 보지 않는 중간 상태를 본다: 전환 중인 글자색(대비), Material이 다음 프레임에 다는
+    코드 블록의 tabindex(scrollable-region-focusable: CI에서 한 번 실패).
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    assert page.evaluate(SETTLE_JS), "애니메이션이 끝나지 않습니다"
+    violations = Axe().run(page, context=context, options=AXE_OPTIONS).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.mark.slow(14)
 def test_widgets_pass_axe_after_use_in_both_themes(browser, base_url):
     """초점이 단추에 있을 때, 오류 알림이 보일 때, 어두운 테마에서도 axe의 심각한 위반이 없다."""
-    from axe_playwright_python.sync_playwright import Axe
-
     problems = []
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": 390, "height": 800}, color_scheme=scheme)
@@ -176,14 +203,10 @@ def test_widgets_pass_axe_after_use_in_both_themes(browser, base_url):
         _open(page, base_url + "backprop/")
         page.locator(".nn-widget").get_by_role("button", name="다음 단계").focus()
         page.keyboard.press("End")
-        checks = [("backprop", Axe().run(page, context=".nn-widget", options=AXE_OPTIONS))]
+        problems += [f"{scheme} backprop: {p}" for p in axe_problems(page, context=".nn-widget")]
         _open(page, base_url + "neuron/")
         page.locator(".nn-widget input[name=x1]").fill("")
-        checks.append(("neuron", Axe().run(page, context=".nn-widget", options=AXE_OPTIONS)))
-        for name, result in checks:
-            for v in result.response["violations"]:
-                if v["impact"] in ("serious", "critical"):
-                    problems.append(f"{scheme} {name}: {v['id']} {[n['target'] for n in v['nodes']][:3]}")
+        problems += [f"{scheme} neuron: {p}" for p in axe_problems(page, context=".nn-widget")]
         context.close()
     assert problems == [], "\n".join(problems)
 
