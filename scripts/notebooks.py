@@ -124,20 +124,29 @@ def _stop(proc):
 
 
 def _runner(parent, cache_dir, paths):
-    """executing이 띄운 프로세스. SIGTERM을 받으면 정리하며(커널 종료, 임시 폴더) 끝나고, 빌드가 SIGTERM이나
-    SIGKILL로 죽어 부모가 바뀌면 스스로 끝난다: 빌드 없이 혼자 돌며 캐시에 쓰지 않는다.
+    """executing이 띄운 프로세스. SIGTERM을 받으면 정리하며(커널 종료, 임시 폴더) 끝나고, 부모가 parent(띄운
+    빌드의 프로세스 번호)가 아니면(빌드가 SIGTERM이나 SIGKILL로 죽었다) 스스로 끝난다: 빌드 없이 혼자 돌며 캐시에
+    쓰지 않는다.
 
-    parent는 띄운 빌드의 프로세스 번호다(인자로 받는다). 여기서 os.getppid()로 읽으면, 이 프로세스가 모듈을
-    불러오는 동안(바쁜 머신에서 1초 넘게) 빌드가 이미 죽었을 때 새 부모를 빌드로 알고 혼자 끝까지 돌았다.
+    os.getppid()를 여기서 빌드의 번호로 읽지 않고 인자로 받는다: 이 프로세스가 모듈을 불러오는 동안(바쁜 머신에서
+    1초 넘게) 빌드가 죽으면 새 부모(init)를 빌드로 알게 된다.
     """
     import signal
     import threading
     import time
 
+    def orphaned():
+        if os.getppid() == parent:
+            return False
+        print(f"노트북 실행을 멈춥니다: 띄운 빌드(PID {parent})가 없습니다", file=sys.stderr, flush=True)
+        return True
+
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    if orphaned():
+        sys.exit(1)
 
     def watch():
-        while os.getppid() == parent:
+        while not orphaned():
             time.sleep(0.5)
         os.kill(os.getpid(), signal.SIGTERM)
 
@@ -146,5 +155,5 @@ def _runner(parent, cache_dir, paths):
         execute_cached(path, cache_dir)
 
 
-if __name__ == "__main__":  # executing이 띄운 프로세스: python -m scripts.notebooks 빌드의PID 캐시폴더 노트북...
+if __name__ == "__main__":  # executing이 띄운 프로세스: python -m scripts.notebooks 빌드의_PID 캐시폴더 노트북...
     _runner(int(sys.argv[1]), sys.argv[2], sys.argv[3:])

@@ -200,9 +200,8 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
        <picture>가 고른 휴대폰용 그림(이름-narrow.webp)을 잰다. 그림마다 가장 작은 글자의 크기(저장한 그림의
        픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes).
     5. 넓은 폭(AXE_WIDTH)에서는 위의 검사를 마친 페이지를, 화면이 멈춘 뒤(test_widgets.axe_problems) axe로
-       검사한다: 심각, 치명적 위반이 없다. 이때 페이지는
-       화면 밖의 상자까지 모두 그렸고(DRAW_ALL_CSS), 접힌 상자를 펼쳤고, 대화형 요소를 만들었다: 읽는 사람이 볼 수
-       있는 모든 것을 본다.
+       검사한다: 심각, 치명적 위반이 없다. 이때 페이지는 화면 밖의 상자까지 모두 그렸고(DRAW_ALL_CSS), 접힌 상자를
+       펼쳤고, 대화형 요소를 만들었다: 읽는 사람이 볼 수 있는 모든 것을 본다.
     """
     from scripts import cachekey, figures
 

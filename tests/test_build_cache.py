@@ -198,7 +198,7 @@ def _notebook(path, *cells):
     return path
 
 
-@pytest.mark.slow(8)
+@pytest.mark.slow(11)
 def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_stop_it(tmp_path):
     """notebooks.executing: 빌드가 그림을 그리는 동안 캐시에 없는 노트북을 다른 프로세스에서 실행한다.
 
@@ -206,6 +206,8 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
        (cachekey.ONE_THREAD: 결과의 마지막 비트가 머신의 코어 수에 따라 달라지지 않게).
     2. 실패한 노트북은 빌드를 멈춘다(셀의 오류가 RuntimeError에 보인다).
     3. 블록 안에서 빌드가 실패하면 실행하던 프로세스를 죽인다(빌드가 끝난 뒤에도 혼자 돌지 않는다).
+    4. 빌드가 SIGKILL로 죽으면 실행 프로세스도 스스로 끝난다: 실행 중에 테스트가 죽여도, 실행 프로세스가 아직
+       모듈을 불러오는 동안 빌드가 스스로 죽어도.
     """
     from scripts import notebooks
 
@@ -238,7 +240,7 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
     # 실행 프로세스가 돌기 시작한 뒤(1초 뒤)에 죽어도, 실행 프로세스가 아직 모듈을 불러오는 동안 곧바로 죽어도
     build = "import os, signal, sys, time\nfrom scripts import notebooks\n"
     build += "with notebooks.executing([sys.argv[1]], sys.argv[2]):\n    print('running', flush=True)\n"
-    for wait, kill in (("time.sleep(60)", "test"), ("os.kill(os.getpid(), signal.SIGKILL)", "itself")):
+    for wait, kill in (("time.sleep(60)", "테스트"), ("os.kill(os.getpid(), signal.SIGKILL)", "빌드 스스로")):
         proc = subprocess.Popen(
             [sys.executable, "-c", f"{build}    {wait}\n", str(slow), str(cache)],
             cwd=ROOT,
@@ -247,7 +249,7 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
             text=True,
         )
         assert proc.stdout.readline().strip() == "running"
-        if kill == "test":
+        if kill == "테스트":
             time.sleep(1)
             assert _running_with(cache) != []
             proc.kill()
