@@ -9,7 +9,7 @@ import pytest
 
 from scripts import pageweight
 from tests.htmltext import RAW_TEX
-from tests.test_widgets import axe_problems, show_widget
+from tests.test_widgets import TWO_FRAMES_JS, axe_problems, show_widget
 
 # 화면에 보이는 글자(코드, 수식 제외)를 모으는 스크립트
 PROSE_JS = """() => {
@@ -163,7 +163,6 @@ new PerformanceObserver(list => list.getEntries().forEach(e => window.nnShifts.p
 #: 한 페이지의 레이아웃 이동 합의 상한: web.dev가 '좋음'으로 치는 0.1의 절반. 남는 것은 1280 px에서 첫 화면
 #: 아래 끝에 대화형 요소가 나타날 때(0.011)다.
 MAX_LAYOUT_SHIFT = 0.05
-TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 #: {여는 폭: (창 높이, 연 뒤 창을 줄여 옆으로 넘치는지만 더 보는 폭)}. 높이는 휴대폰(390x844)과, Lighthouse
 #: 데스크톱(940)보다 큰 모니터(1280x1024): 첫 화면이 클수록 content-visibility로 미루는 상자가 들 수 있다.
 SCREENS = {390: (844, 360), 1280: (1024, 768)}

@@ -162,11 +162,13 @@ def test_activation_explorer_slider_and_bad_input(page, base_url):
 #: 33곳(글자 대비 31, 대체 글 1, 랜드마크 1)이 두 방법에서 같았다. 통과와 판단 못 함 항목마다 고유 선택자를 만드는
 #: 일만 건너뛰어, 13쪽의 axe 시간이 38~44 s에서 25 s로 준다.
 AXE_OPTIONS = {"resultTypes": ["violations"]}
+#: 두 프레임이 지나면 풀리는 약속(화면을 두 번 그린 뒤)
+TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 #: 두 프레임을 기다리고, 끝이 있는 애니메이션(Material의 색, 투명도 전환 등)이 모두 끝날 때까지 기다린다. 끝난 뒤
 #: 새로 시작한 것도 기다린다. 끝나지 않는 것이 있어도 멈추지 않게(page.evaluate에는 시간 제한이 없다) 한 번에
 #: 3초, 모두 10초까지만 기다린다. 돌려주는 것은 그래도 도는 애니메이션([요소, 속성 또는 이름]; 빈 목록이면 멈춤).
 SETTLE_JS = """async () => {
-  const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const frames = TWO_FRAMES;
   const end = performance.now() + 10000;
   let running = [];
   while (performance.now() < end) {
@@ -178,7 +180,7 @@ SETTLE_JS = """async () => {
     await Promise.race([finished, new Promise(r => setTimeout(r, 3000))]);
   }
   return running.map(a => [a.effect.target.nodeName, a.transitionProperty || a.animationName || '?']);
-}"""
+}""".replace("TWO_FRAMES", TWO_FRAMES_JS)
 
 
 def axe_problems(page, context=None):
