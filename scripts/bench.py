@@ -115,7 +115,7 @@ def bench_pages(site, lighthouse):
         serve(site, gzip=True) as gz_url,
         serve(plain, gzip=True) as plain_gz_url,
     ):
-        browser = p.chromium.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
+        browser = pageweight.launch_chromium(p)
         ours = pageweight.transfer_bytes(browser, ours_url, [*pages, BOOK])
         reference = pageweight.transfer_bytes(browser, plain_url, pages)
         for path in pages:
@@ -136,7 +136,7 @@ def bench_figure_text(site):
     sizes = figures.text_sizes(cachekey.CACHE / "figures")
     pages = _book_pages(site)
     with sync_playwright() as p, pageweight.serve(site) as url:
-        browser = p.chromium.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
+        browser = pageweight.launch_chromium(p)
         for width in (1280, 390):
             page = browser.new_page(viewport={"width": width, "height": 900})
             shown = {}

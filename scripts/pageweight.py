@@ -36,6 +36,40 @@ def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+#: 보이지 않는 주소창 팝업. Chromium 156은 새 창(Playwright의 새 문맥)마다 이 WebUI 페이지를 다른 렌더러 프로세스에
+#: 미리 띄운다. 모듈 스크립트 수백 개를 불러오느라 창마다 약 1.5 CPU-s를 쓴다(아래 launch_chromium). Puppeteer도 끈다.
+HIDDEN_POPUP_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+
+
+def disabled_features(browser):
+    """브라우저에서 실제로 꺼진 기능의 목록(chrome://version의 'Command-line Variations')."""
+    page = browser.new_page()
+    try:
+        page.goto("chrome://version/?show-variations-cmd")
+        text = page.inner_text("#variations-cmd")
+    finally:
+        page.close()
+    found = re.search(r'--disable-features="([^"]*)"', text)
+    return found.group(1).split(",") if found else []
+
+
+def launch_chromium(playwright):
+    """Playwright가 끄는 기능에 HIDDEN_POPUP_FEATURES를 더 꺼서 Chromium을 띄운다.
+
+    --disable-features는 마지막 것만 쓰이므로, 그냥 더하면 Playwright의 목록(HTTPS 업그레이드, PaintHolding 등)이
+    사라진다. 그래서 기본으로 한 번 띄워 꺼진 목록을 읽고, 거기에 더해 다시 띄운다(약 1 s).
+    """
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    try:
+        features = disabled_features(browser)
+    finally:
+        browser.close()
+    features += [f for f in HIDDEN_POPUP_FEATURES if f not in features]
+    return playwright.chromium.launch(
+        executable_path=chromium_path(), args=[*CHROMIUM_ARGS, "--disable-features=" + ",".join(features)]
+    )
+
+
 PLAIN_CONFIG = """site_name: {site_name}
 theme:
   name: material

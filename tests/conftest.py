@@ -106,7 +106,7 @@ def browser():
             pytest.fail(f"REQUIRE_BROWSER=1인데 Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
         pytest.skip(f"Chromium 또는 Playwright가 없습니다. {INSTALL_HINT}")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=pageweight.CHROMIUM_ARGS)
+        b = pageweight.launch_chromium(p)
         yield b
         b.close()
 

@@ -292,3 +292,18 @@ def _content_problems(page):
     if match:
         problems.append(f"화면에 TeX가 보입니다: {match.group(0)}")
     return problems
+
+
+def test_browser_keeps_playwright_settings_and_skips_the_hidden_popup(browser):
+    """테스트의 브라우저(pageweight.launch_chromium)는 Playwright가 끄는 기능을 모두 끈 채로, 새 창마다 미리
+    뜨는 보이지 않는 주소창 팝업도 끈다. --disable-features는 마지막 것만 쓰이므로 그냥 더하면 Playwright의 목록이
+    사라진다."""
+    default = browser.browser_type.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
+    try:
+        playwright_own = set(pageweight.disabled_features(default))
+    finally:
+        default.close()
+    ours = set(pageweight.disabled_features(browser))
+    assert "HttpsUpgrades" in playwright_own, f"Playwright의 목록을 못 읽었습니다: {playwright_own}"
+    assert playwright_own <= ours, f"Playwright가 끈 기능이 다시 켜졌습니다: {sorted(playwright_own - ours)}"
+    assert set(pageweight.HIDDEN_POPUP_FEATURES) <= ours
