@@ -182,11 +182,12 @@ def bench_lighthouse(base_url, plain_url, pages, runs=3):
             ["npm", "i", "-E", "--prefix", str(prefix), "lighthouse@12.2.3"], check=True, capture_output=True
         )
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    flags = _lighthouse_chrome_flags(prefix)
     for path in pages:
         ours, plain = [], []
         for _ in range(runs):  # 번갈아: 머신이 느려진 때가 두 쪽에 고르게
-            ours.append(_lighthouse_once(binary, base_url + path, env))
-            plain.append(_lighthouse_once(binary, plain_url + path, env))
+            ours.append(_lighthouse_once(binary, base_url + path, env, flags))
+            plain.append(_lighthouse_once(binary, plain_url + path, env, flags))
         score, reference = (sorted(r["score"] for r in rs)[runs // 2] for rs in (ours, plain))  # 세 번의 가운데 값
         index = sorted(r["benchmark_index"] for r in ours + plain)  # 보정 배수는 가운데 값(짝수 개면 위쪽)으로
         slow = sum(r["slow_host"] for r in ours + plain)
@@ -212,7 +213,22 @@ def lighthouse_multiplier(benchmark_index):
     return "너무 느림"
 
 
-def _lighthouse_once(binary, url, env):
+def _lighthouse_chrome_flags(prefix):
+    """Lighthouse가 띄우는 Chromium의 옵션. chrome-launcher가 끄는 기능에 보이지 않는 주소창 팝업
+    (pageweight.HIDDEN_POPUP_FEATURES)을 더 끈다. 팝업은 창을 열면 다른 렌더러에서 약 1.5 CPU-s를 쓰며, 두 코어인
+    이 머신에서 재는 페이지와 CPU를 나눈다. --disable-features는 마지막 것만 쓰이므로 chrome-launcher의 목록에
+    더한다."""
+    from scripts import pageweight
+
+    code = "import('chrome-launcher').then(m => console.log(m.Launcher.defaultFlags().join('\\n')))"
+    defaults = subprocess.run(["node", "-e", code], cwd=prefix, check=True, capture_output=True, text=True).stdout
+    option = "--disable-features="
+    features = [f for line in defaults.split() if line.startswith(option) for f in line.removeprefix(option).split(",")]
+    features += [f for f in pageweight.HIDDEN_POPUP_FEATURES if f not in features]
+    return f"--headless --no-sandbox --disable-gpu --disable-features={','.join(features)}"
+
+
+def _lighthouse_once(binary, url, env, flags):
     """한 번 잰 {score, benchmark_index, slow_host(Lighthouse가 느린 CPU를 경고했는가)}."""
     out = Path(tempfile.mkdtemp()) / "lh.json"
     subprocess.run(
@@ -223,7 +239,7 @@ def _lighthouse_once(binary, url, env):
             "--only-categories=performance",
             "--output=json",
             f"--output-path={out}",
-            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+            f"--chrome-flags={flags}",
         ],
         env=env,
         check=True,
