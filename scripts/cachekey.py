@@ -25,6 +25,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from scripts import fontfile
+
 ROOT = Path(__file__).resolve().parent.parent
 #: 캐시 폴더. 테스트가 빈 캐시로 빌드할 때 환경 변수로 바꾼다.
 CACHE = Path(os.environ.get("NN_CACHE_DIR") or ROOT / ".cache")
@@ -95,15 +97,13 @@ def _direct_imports(path, root, package):
 @functools.cache
 def _environment():
     """라이브러리와 Python의 버전, 글꼴 파일의 해시."""
-    from scripts import plotstyle  # 순환 import를 피해 여기서
-
     versions = []
     for name in LIBRARIES:
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name} -")
-    font = plotstyle.korean_font_path()
+    font = fontfile.korean_font_path()
     versions.append(f"python {platform.python_version()} font {hashlib.sha256(font.read_bytes()).hexdigest()}")
     return "\n".join(versions)
 

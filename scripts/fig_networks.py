@@ -7,6 +7,7 @@ from matplotlib.patches import Circle, FancyArrowPatch
 
 from reference_nn import Network, sigmoid_grad
 from scripts import examples, plotstyle
+from scripts.figdata import PROB_COLORS
 from scripts.plotstyle import BLUE, GRAY, GREEN, ORANGE, RED
 
 
@@ -151,8 +152,6 @@ def backward_figure():
 # --8<-- [end:forward_backward]
 
 
-#: 출력 0은 옅은 주황, 0.5는 흰색, 1은 옅은 파랑(점의 색과 겹치지 않게 옅게). XOR 학습 되감기도 같은 색을 쓴다.
-PROB_COLORS = ["#f9c89b", "#ffffff", "#b3bdf0"]
 _PROB_CMAP = LinearSegmentedColormap.from_list("prob", PROB_COLORS)
 
 

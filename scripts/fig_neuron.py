@@ -3,11 +3,8 @@
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from reference_nn import Neuron
+from scripts.figdata import EXAMPLE
 from scripts.plotstyle import BLUE, GRAY, ORANGE
-
-#: 원문의 뉴런: 입력 4개, 출력 1개
-EXAMPLE = Neuron([0.5, -0.2, 0.1, 0.4], bias=0.1, activation="sigmoid")
 
 
 def _arrow(ax, start, end, color=GRAY):

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import cachekey, plotstyle
+from scripts import cachekey
 
 ROOT = Path(__file__).resolve().parent.parent
 #: 그림 모듈(페이지마다 하나). 각 모듈은 FIGURES = {"이름": 그리는 함수}를 가진다(파일은 이름.webp).
@@ -37,6 +37,8 @@ def draw_module(module_name, cache_dir):
     out = result_dir(module_name, cache_dir)  # 모듈을 불러오기 전에: 열쇠와 불러온 코드가 같은 파일에서
     if cachekey.lookup(out):
         return out
+    from scripts import plotstyle  # matplotlib: 그리는 프로세스에서만
+
     module = importlib.import_module(module_name)
     tmp = cachekey.temporary(cache_dir, out.name)
     plotstyle.setup()
@@ -56,7 +58,9 @@ def draw_module(module_name, cache_dir):
 
 
 def _files(out):
-    return {f.name: f for f in sorted(Path(out).glob(f"*.{plotstyle.FORMAT}"))}
+    """{파일 이름: 경로}: 그린 모든 그림(TEXT_SIZES에 그림마다 한 줄)."""
+    names = json.loads((Path(out) / TEXT_SIZES).read_text(encoding="utf-8"))
+    return {name: Path(out) / name for name in sorted(names)}
 
 
 def render_module(module_name, cache_dir):

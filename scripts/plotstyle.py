@@ -1,10 +1,8 @@
 """모든 그림의 공통 모양: 한글 글꼴, 결정적(deterministic) 저장."""
 
 import contextlib
-import importlib.util
 import logging
 import warnings
-from pathlib import Path
 
 import matplotlib
 
@@ -14,15 +12,9 @@ import matplotlib.pyplot as plt
 from matplotlib import font_manager
 from matplotlib.text import Text
 
+from scripts.fontfile import korean_font_path
+
 BLUE, ORANGE, GREEN, GRAY, RED = "#3f51b5", "#ef6c00", "#2e7d32", "#757575", "#c62828"
-
-
-def korean_font_path():
-    """pip 패키지 koreanize-matplotlib에 든 NanumGothic 파일 경로(패키지를 import하지 않는다)."""
-    spec = importlib.util.find_spec("koreanize_matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("한글 글꼴이 없습니다: pip install -e '.[docs]'로 koreanize-matplotlib를 설치하세요")
-    return Path(next(iter(spec.submodule_search_locations))) / "fonts" / "NanumGothic.ttf"
 
 
 def setup():

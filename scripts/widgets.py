@@ -10,8 +10,7 @@ import numpy as np
 
 from reference_nn import Network, train
 from scripts import examples
-from scripts.fig_networks import PROB_COLORS
-from scripts.fig_neuron import EXAMPLE
+from scripts.figdata import EXAMPLE, PROB_COLORS
 
 #: XOR 학습 되감기에서 스냅숏 사이의 학습 횟수
 XOR_FRAME_EVERY = 20
@@ -30,7 +29,7 @@ def _slot(kind, lead, data=None, **attrs):
 
 def neuron():
     """뉴런 탐색기: 입력 4개, 가중치 4개, 편향, 활성화 함수(본문 예제의 뉴런에서 시작)."""
-    # 그림의 뉴런(fig_neuron.EXAMPLE)과, 본문 예제(neuron.md)의 입력 1, 2, 3, 4
+    # 그림의 뉴런(figdata.EXAMPLE)과, 본문 예제(neuron.md)의 입력 1, 2, 3, 4
     start = {"x": [1.0, 2.0, 3.0, 4.0], "w": EXAMPLE.W.tolist(), "b": EXAMPLE.b, "activation": EXAMPLE.activation}
     lead = (
         "직접 움직여 보기: 입력, 가중치, 편향을 바꾸고 활성화 함수를 고르면 가중합 z와 출력 y가 바로 다시 계산되고, "
