@@ -215,17 +215,17 @@ def lighthouse_multiplier(benchmark_index):
 
 def _lighthouse_chrome_flags(prefix):
     """Lighthouse가 띄우는 Chromium의 옵션. chrome-launcher가 끄는 기능에 보이지 않는 주소창 팝업
-    (pageweight.HIDDEN_POPUP_FEATURES)을 더 끈다. 팝업은 창을 열면 다른 렌더러에서 약 1.5 CPU-s를 쓰며, 두 코어인
-    이 머신에서 재는 페이지와 CPU를 나눈다. --disable-features는 마지막 것만 쓰이므로 chrome-launcher의 목록에
-    더한다."""
+    (pageweight.HIDDEN_POPUP_FEATURES)을 더 끈다: 팝업은 창을 열면 다른 렌더러에서 약 1.5 CPU-s를 쓰며, 두 코어인
+    이 머신에서 재는 페이지와 CPU를 나눈다."""
     from scripts import pageweight
 
     code = "import('chrome-launcher').then(m => console.log(m.Launcher.defaultFlags().join('\\n')))"
-    defaults = subprocess.run(["node", "-e", code], cwd=prefix, check=True, capture_output=True, text=True).stdout
+    result = subprocess.run(["node", "-e", code], cwd=prefix, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"chrome-launcher의 기본 옵션을 읽지 못했습니다:\n{result.stderr[-2000:]}")
     option = "--disable-features="
-    features = [f for line in defaults.split() if line.startswith(option) for f in line.removeprefix(option).split(",")]
-    features += [f for f in pageweight.HIDDEN_POPUP_FEATURES if f not in features]
-    return f"--headless --no-sandbox --disable-gpu --disable-features={','.join(features)}"
+    defaults = [line.removeprefix(option) for line in result.stdout.split() if line.startswith(option)]
+    return "--headless --no-sandbox --disable-gpu " + pageweight.with_popup_off(",".join(defaults).split(","))
 
 
 def _lighthouse_once(binary, url, env, flags):

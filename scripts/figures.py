@@ -58,7 +58,7 @@ def draw_module(module_name, cache_dir):
 
 
 def _files(out):
-    """{파일 이름: 경로}: 그린 모든 그림(TEXT_SIZES에 그림마다 한 줄)."""
+    """{파일 이름: 경로}: 그린 모든 그림(TEXT_SIZES에 그림마다 항목 하나)."""
     names = json.loads((Path(out) / TEXT_SIZES).read_text(encoding="utf-8"))
     return {name: Path(out) / name for name in sorted(names)}
 

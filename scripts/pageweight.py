@@ -36,37 +36,62 @@ def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-#: 보이지 않는 주소창 팝업. Chromium 156은 새 창(Playwright의 새 문맥)마다 이 WebUI 페이지를 다른 렌더러 프로세스에
-#: 미리 띄운다. 모듈 스크립트 수백 개를 불러오느라 창마다 약 1.5 CPU-s를 쓴다(아래 launch_chromium). Puppeteer도 끈다.
+#: 보이지 않는 주소창 팝업(WebUI)을 끄는 기능들. Chromium 156은 새 창(Playwright의 새 문맥)마다 이 팝업 페이지를
+#: 다른 렌더러 프로세스에 미리 띄우고, 모듈 스크립트 수백 개를 불러오느라 창마다 약 1.5 CPU-s를 쓴다. 브라우저
+#: 테스트와 측정의 Chromium(launch_chromium), Lighthouse의 Chromium(bench._lighthouse_chrome_flags)에서 끈다.
 HIDDEN_POPUP_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
 
 
+def with_popup_off(features):
+    """끄는 기능 목록 features에 HIDDEN_POPUP_FEATURES를 더한 --disable-features 옵션 하나.
+
+    Chromium은 --disable-features를 여러 번 받으면 마지막 것만 쓴다. 그래서 Playwright나 chrome-launcher가 이미
+    끄는 목록에 더해 하나로 넘겨야 그 목록(HTTPS 업그레이드, PaintHolding 등)이 살아 있다.
+
+    >>> with_popup_off(["Translate", "", "WebUIOmniboxPopup"])
+    '--disable-features=Translate,WebUIOmniboxPopup,WebUIOmniboxAimPopup'
+    """
+    merged = [f for f in features if f]
+    merged += [f for f in HIDDEN_POPUP_FEATURES if f not in merged]
+    return "--disable-features=" + ",".join(merged)
+
+
 def disabled_features(browser):
-    """브라우저에서 실제로 꺼진 기능의 목록(chrome://version의 'Command-line Variations')."""
+    """브라우저의 명령줄이 끄는 기능의 목록(chrome://version의 'Command-line Variations').
+
+    그 칸은 페이지가 열린 뒤에 채워지므로 글자가 들어올 때까지 기다린다(5초까지)."""
     page = browser.new_page()
     try:
         page.goto("chrome://version/?show-variations-cmd")
+        page.wait_for_function(
+            "() => (document.getElementById('variations-cmd')?.textContent || '').includes('--')", timeout=5000
+        )
         text = page.inner_text("#variations-cmd")
     finally:
         page.close()
-    found = re.search(r'--disable-features="([^"]*)"', text)
-    return found.group(1).split(",") if found else []
+    found = re.search(r'--disable-features="?([^"\s]*)', text)
+    return [f for f in found.group(1).split(",") if f] if found else []
+
+
+_PLAYWRIGHT_FEATURES = {}  # {Chromium 경로: Playwright가 끄는 기능}: 프로세스마다 한 번만 읽는다
 
 
 def launch_chromium(playwright):
     """Playwright가 끄는 기능에 HIDDEN_POPUP_FEATURES를 더 꺼서 Chromium을 띄운다.
 
-    --disable-features는 마지막 것만 쓰이므로, 그냥 더하면 Playwright의 목록(HTTPS 업그레이드, PaintHolding 등)이
-    사라진다. 그래서 기본으로 한 번 띄워 꺼진 목록을 읽고, 거기에 더해 다시 띄운다(약 1 s).
+    Playwright의 목록은 기본 옵션으로 한 번 띄워 chrome://version에서 읽는다(프로세스마다 한 번, 약 2 s).
     """
-    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-    try:
-        features = disabled_features(browser)
-    finally:
-        browser.close()
-    features += [f for f in HIDDEN_POPUP_FEATURES if f not in features]
+    path = chromium_path()
+    if path not in _PLAYWRIGHT_FEATURES:
+        probe = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            _PLAYWRIGHT_FEATURES[path] = disabled_features(probe)
+        finally:
+            probe.close()
+    if not _PLAYWRIGHT_FEATURES[path]:
+        raise RuntimeError(f"{path}: chrome://version에서 Playwright가 끄는 기능(--disable-features)을 못 읽었습니다")
     return playwright.chromium.launch(
-        executable_path=chromium_path(), args=[*CHROMIUM_ARGS, "--disable-features=" + ",".join(features)]
+        executable_path=path, args=[*CHROMIUM_ARGS, with_popup_off(_PLAYWRIGHT_FEATURES[path])]
     )
 
 

@@ -4,6 +4,7 @@ Chromium이 없으면 설치 방법을 알려 주며 건너뛴다(브라우저 �
 """
 
 import re
+import time
 
 import pytest
 
@@ -294,16 +295,45 @@ def _content_problems(page):
     return problems
 
 
+def _popups(browser):
+    """브라우저에 떠 있는 보이지 않는 주소창 팝업(CDP의 browser_ui 대상)의 주소들."""
+    session = browser.new_browser_cdp_session()
+    try:
+        targets = session.send("Target.getTargets", {"filter": [{}]})["targetInfos"]
+    finally:
+        session.detach()
+    return [t["url"] for t in targets if t["url"].startswith("chrome://omnibox-popup")]
+
+
+def _open_window(browser):
+    context = browser.new_context()
+    context.new_page().goto("about:blank")
+    return context
+
+
 def test_browser_keeps_playwright_settings_and_skips_the_hidden_popup(browser):
     """테스트의 브라우저(pageweight.launch_chromium)는 Playwright가 끄는 기능을 모두 끈 채로, 새 창마다 미리
     뜨는 보이지 않는 주소창 팝업도 끈다. --disable-features는 마지막 것만 쓰이므로 그냥 더하면 Playwright의 목록이
-    사라진다."""
+    사라진다. 기능 이름이 바뀌어 팝업이 다시 뜨는지도 본다: 기본 브라우저에서 팝업이 뜨기까지 걸린 시간의 두 배를
+    기다려도 우리 브라우저에는 없다."""
     default = browser.browser_type.launch(executable_path=pageweight.chromium_path(), args=pageweight.CHROMIUM_ARGS)
     try:
         playwright_own = set(pageweight.disabled_features(default))
+        context, start = _open_window(default), time.monotonic()
+        while not _popups(default) and time.monotonic() - start < 15:
+            time.sleep(0.2)
+        waited = time.monotonic() - start
+        default_popups = _popups(default)
+        context.close()
     finally:
         default.close()
     ours = set(pageweight.disabled_features(browser))
     assert "HttpsUpgrades" in playwright_own, f"Playwright의 목록을 못 읽었습니다: {playwright_own}"
     assert playwright_own <= ours, f"Playwright가 끈 기능이 다시 켜졌습니다: {sorted(playwright_own - ours)}"
     assert set(pageweight.HIDDEN_POPUP_FEATURES) <= ours
+    if not default_popups:
+        pytest.skip("이 Chromium은 기본으로도 주소창 팝업을 띄우지 않습니다(HIDDEN_POPUP_FEATURES가 필요 없을 수 있음)")
+    context = _open_window(browser)
+    time.sleep(max(2 * waited, 1.0))
+    assert _popups(browser) == [], "기능을 껐는데도 주소창 팝업이 떴습니다: 기능 이름이 바뀌었는지 보세요"
+    context.close()

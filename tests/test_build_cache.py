@@ -372,6 +372,31 @@ def _probe_repo(tmp_path, probe):
     return copy, run
 
 
+def test_the_build_process_does_not_import_matplotlib(site):
+    """빌드 프로세스가 하는 일(훅의 모듈, 캐시 열쇠의 글꼴, 모든 페이지의 {{ 식 }})은 matplotlib을 불러오지 않는다:
+    불러오면 빌드마다 약 0.7 s가 든다. 그림은 캐시에 없을 때만 다른 프로세스(scripts.figures)에서 그린다.
+    site: 세션 빌드가 예제 계산을 캐시에 채운 뒤에 돈다."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+
+        from scripts import hooks
+
+        cachekey, figures, notebooks, pagecache, pagevars = hooks._fresh_imports()
+        cachekey.digest(Path("scripts/fig_neuron.py"))
+        namespace = pagevars.namespace()
+        for page in sorted(Path("docs").glob("*.md")):
+            for expr in hooks._EXPR.findall(page.read_text(encoding="utf-8")):
+                eval(expr, dict(namespace))
+        print(sorted(name for name in sys.modules if name.split(".")[0] == "matplotlib")[:3])
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "[]"
+
+
 @pytest.mark.slow(8)
 def test_figure_key_follows_indirect_imports(tmp_path):
     """그림 모듈이 간접으로만 불러오는 모듈(fig_probe -> probe_a -> probe_b)을 바꾸면 그림을 다시 그린다."""
