@@ -224,8 +224,8 @@ def _lighthouse_chrome_flags(prefix):
     if result.returncode:
         raise RuntimeError(f"chrome-launcher의 기본 옵션을 읽지 못했습니다:\n{result.stderr[-2000:]}")
     option = "--disable-features="
-    defaults = [line.removeprefix(option) for line in result.stdout.split() if line.startswith(option)]
-    return "--headless --no-sandbox --disable-gpu " + pageweight.with_popup_off(",".join(defaults).split(","))
+    defaults = [f for line in result.stdout.split() if line.startswith(option) for f in line[len(option) :].split(",")]
+    return "--headless --no-sandbox --disable-gpu " + pageweight.with_popup_off(defaults)
 
 
 def _lighthouse_once(binary, url, env, flags):

@@ -387,10 +387,10 @@ def test_the_build_process_does_not_import_matplotlib(site):
 
         cachekey, figures, notebooks, pagecache, pagevars = hooks._fresh_imports()
         cachekey.digest(Path("scripts/fig_neuron.py"))
-        namespace = pagevars.namespace()
+        hooks._state.update(namespace=pagevars.namespace(), values={})  # on_pre_build처럼
         for page in sorted(Path("docs").glob("*.md")):
             for expr in hooks._EXPR.findall(page.read_text(encoding="utf-8")):
-                eval(expr, dict(namespace))
+                hooks._value(expr)
         print(sorted(name for name in sys.modules if name.split(".")[0] == "matplotlib")[:3])
         """
     )
