@@ -57,6 +57,8 @@ def execute_cached(notebook, cache_dir):
     if not cachekey.lookup(out):
         nb = nbformat.read(notebook, as_version=4)
         # record_timing=False: 실행 시각을 남기지 않아 같은 입력이면 같은 바이트가 나온다.
+        # coalesce_streams=True: 한 셀의 잇단 print 출력을 한 출력으로 합친다. 커널이 출력을 몇 조각으로 보내는지는
+        # 머신이 바쁜 정도에 따라 달라, 합치지 않으면 깨끗한 빌드마다 노트북의 바이트가 달랐다.
         # transport="ipc": 커널과 유닉스 소켓으로 이야기한다(TCP라면 커널이 암호화 없는 TCP라고 경고를 찍는다).
         client = NotebookClient(
             nb,
@@ -64,6 +66,7 @@ def execute_cached(notebook, cache_dir):
             kernel_name="python3",
             allow_errors=False,
             record_timing=False,
+            coalesce_streams=True,
             resources={"metadata": {"path": str(notebook.parent)}},
         )
         sockets = tempfile.mkdtemp(prefix="nn-kernel-")  # 소켓 경로는 짧아야 한다(유닉스 소켓은 107바이트까지)
