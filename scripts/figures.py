@@ -8,6 +8,7 @@
 
 import importlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -86,14 +87,26 @@ def _render(module_names, cache_dir):
 
 
 def _draw(module_names, cache_dir, lock):
-    """새 파이썬 프로세스 하나에서 차례로 그린다: 동시에 그리면 그림이 부르는 학습(숫자 페이지가 싣는 학습 시간)이
-    서로 느려진다. 그리는 프로세스도 잠금(lock)을 물려받는다: 빌드만 죽고 그리는 프로세스가 남아도 잠겨 있다."""
-    command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *module_names]
+    """새 파이썬 프로세스에서 그린다: 코어가 둘 이상이면 모듈을 두 몫으로 나누어 두 프로세스에서 함께(깨끗한 빌드의
+    끝에서 노트북 실행이 끝난 코어가 놀지 않게), 한 몫 안에서는 차례로. 그림이 부르는 계산(예제 학습, 숫자 페이지가
+    싣는 학습 시간)은 빌드가 그리기 전에 이미 계산해 캐시에 두었다. 그리는 프로세스도 잠금(lock)을 물려받는다:
+    빌드만 죽고 그리는 프로세스가 남아도 잠겨 있다."""
+    parts = 2 if len(module_names) > 1 and (os.cpu_count() or 1) > 1 else 1
+    groups = [module_names[i::parts] for i in range(parts)]
     fds = () if lock is None else (lock,)
-    proc = subprocess.run(command, cwd=ROOT, env=cachekey.child_env(), stderr=subprocess.PIPE, text=True, pass_fds=fds)
-    if proc.returncode:
-        raise RuntimeError("그림을 그리지 못했습니다:\n" + proc.stderr.strip()[-2000:])
-    sys.stderr.write(proc.stderr)  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
+    procs = []
+    for group in groups:
+        command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *group]
+        procs.append(
+            subprocess.Popen(
+                command, cwd=ROOT, env=cachekey.child_env(), stderr=subprocess.PIPE, text=True, pass_fds=fds
+            )
+        )
+    errors = [proc.communicate()[1] for proc in procs]
+    failed = [err for proc, err in zip(procs, errors, strict=True) if proc.returncode]
+    if failed:
+        raise RuntimeError("그림을 그리지 못했습니다:\n" + "\n".join(err.strip()[-2000:] for err in failed))
+    sys.stderr.write("".join(errors))  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
 
 
 def text_sizes(cache_dir):
