@@ -169,14 +169,23 @@ MAX_LAYOUT_SHIFT = 0.05
 SCREENS = {390: (844, 360), 1280: (1024, 768)}
 #: axe는 이 폭으로 연 페이지에서 돌린다(휴대폰 폭에서는 tests/test_widgets.py가 대화형 요소를 axe로 본다)
 AXE_WIDTH = 1280
-#: [문서 폭, 본문 칸(.md-content) 밖으로 나간 대화형 요소의 수]
+#: [문서 폭, 본문 칸(.md-content) 밖으로 나간 대화형 요소, 내용이 넘치는 표 칸, 줄여 보인 노트북 그림].
+#: 표 칸: 칸 안의 수식이나 코드가 옆 칸의 글 위로 넘치면 문서 폭은 그대로라 따로 본다. 노트북 그림(matplotlib 기본
+#: 글자 10 pt, 100 dpi에서 약 14 px)은 줄이지 않는다: 본래 크기로 보이고, 768 px 이상에서는 본문 칸 안에 든다
+#: (휴대폰에서는 칸 안에서 스크롤).
 FITS_JS = """() => {
   const column = document.querySelector('.md-content').getBoundingClientRect();
-  const out = [...document.querySelectorAll('.nn-widget:not([hidden])')].filter(w => {
-    const box = w.getBoundingClientRect();
+  const outside = el => {
+    const box = el.getBoundingClientRect();
     return box.left < column.left - 1 || box.right > column.right + 1;
-  });
-  return [document.documentElement.scrollWidth, out.length];
+  };
+  const widgets = [...document.querySelectorAll('.nn-widget:not([hidden])')].filter(outside);
+  const cells = [...document.querySelectorAll('.md-content :is(td, th)')]
+    .filter(c => c.scrollWidth > c.clientWidth + 1);
+  const images = [...document.querySelectorAll('.jp-OutputArea-output img')].filter(i =>
+    i.getBoundingClientRect().width < i.naturalWidth - 1 || (innerWidth >= 768 && outside(i)));
+  return [document.documentElement.scrollWidth, widgets.length, cells.map(c => c.textContent.trim().slice(0, 30)),
+          images.map(i => [i.naturalWidth, Math.round(i.getBoundingClientRect().width)])];
 }"""
 
 
@@ -193,12 +202,14 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
     2. 옆으로 넘치지 않는다: 코드, 표, 수식은 자기 상자 안에서만 가로로 스크롤한다. 연 폭과, 창을 바꾼
        360 px, 768 px에서 document.documentElement.scrollWidth <= innerWidth. 화면 밖의 상자도 모두 그려서
        잰다(DRAW_ALL_CSS). 대화형 요소가 있는 페이지는 그 요소를 만든 뒤에 재고, 요소가 본문 칸 안에 든다.
+       표 칸의 내용(수식, 코드)이 칸 밖으로 넘치지 않는다.
     3. 불러오는 동안 글이 밀리지 않는다(Lighthouse의 CLS): 첫 화면을 그림 없이 그릴 때까지 그림 응답을 붙잡아
        둔다(느린 휴대폰 망처럼). 그림의 width, height 속성이 자리를 잡아 두고, 첫 화면의 상자는
        content-visibility로 미루지 않는다. 그림이 있는 페이지는 그림 응답을 실제로 붙잡았어야 한다.
     4. 모든 그림의 가장 작은 글자가 화면에서 11 CSS px 이상이다(그림이 본문 폭에 맞게 줄어든 뒤). 좁은 화면에서는
        <picture>가 고른 휴대폰용 그림(이름-narrow.webp)을 잰다. 그림마다 가장 작은 글자의 크기(저장한 그림의
-       픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes).
+       픽셀)는 빌드가 그림과 함께 캐시에 남긴다(figures.text_sizes). 노트북이 그린 그림은 줄이지 않고 본래 크기로
+       보인다(FITS_JS).
     5. 넓은 폭(AXE_WIDTH)에서는 위의 검사를 마친 페이지를, 화면이 멈춘 뒤(test_widgets.axe_problems) axe로
        검사한다: 심각, 치명적 위반이 없다. 이때 페이지는 화면 밖의 상자까지 모두 그렸고(DRAW_ALL_CSS), 접힌 상자를
        펼쳤고, 대화형 요소를 만들었다: 읽는 사람이 볼 수 있는 모든 것을 본다.
@@ -234,9 +245,12 @@ def test_every_page_in_the_browser_fits_holds_still_and_is_readable(browser, bas
         page.add_style_tag(content=DRAW_ALL_CSS)  # 미룬 상자가 잘라 버린 넘침도 문서 폭에 드러나게
         for w in (width, narrower):
             page.set_viewport_size({"width": w, "height": height})
-            scroll, outside_column = page.evaluate(FITS_JS)
-            if scroll > w or outside_column:
-                wide.append(f"{path or '/'} {w} px: 문서 폭 {scroll} px, 본문 칸 밖의 대화형 요소 {outside_column}")
+            scroll, outside_column, cells, images = page.evaluate(FITS_JS)
+            if scroll > w or outside_column or cells or images:
+                wide.append(
+                    f"{path or '/'} {w} px: 문서 폭 {scroll} px, 본문 칸 밖의 대화형 요소 {outside_column}, "
+                    f"내용이 넘치는 표 칸 {cells}, 줄였거나 칸 밖인 노트북 그림(본래 폭, 보인 폭) {images}"
+                )
         page.set_viewport_size({"width": width, "height": height})  # 그림 글자는 연 폭에서 잰다
         shown = pageweight.figure_text_px(page, sizes)  # 접힌 상자를 펼치므로 마지막에
         if shown and not was_held:
