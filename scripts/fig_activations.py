@@ -98,8 +98,8 @@ def threshold_figure():
     ax.fill_between(X, 0, 1, where=X > 0, color=GREEN, alpha=0.08)
     ax.text(3, 0.28, r"$z > 0 \Leftrightarrow \sigma(z) > 0.5$", ha="center", color=GREEN)
     ax.text(3, 0.18, "양성(성공)", ha="center", color=GREEN)
-    ax.text(-3, 0.62, r"$z \leq 0 \Leftrightarrow \sigma(z) \leq 0.5$", ha="center", color=GRAY)
-    ax.text(-3, 0.52, "음성(실패)", ha="center", color=GRAY)
+    ax.text(-3.6, 0.28, r"$z \leq 0 \Leftrightarrow \sigma(z) \leq 0.5$", ha="center", color=GRAY)
+    ax.text(-3.6, 0.18, "음성(실패)", ha="center", color=GRAY)
     ax.set_xlabel("입력 z (가중합)")
     ax.set_ylabel("출력 σ(z)")
     ax.set_ylim(-0.05, 1.05)
@@ -115,12 +115,12 @@ def relu_figure():
     """ReLU와 그 도함수. x = 0에서 도함수는 0으로 정한다."""
     fig, ax_f, ax_g = _pair("ReLU(x) = max(0, x)", "도함수 (x = 0에서 0으로 정함)")
     ax_f.plot(X, relu(X), color=BLUE)
-    for x in (-3.0, 2.5):
+    for x, text_at in ((-3.0, (-4.5, 1.6)), (2.5, (-2.5, 4.3))):  # 글은 선과 겹치지 않는 곳에
         ax_f.plot([x], [relu(x)], "o", color=RED, ms=6)
         ax_f.annotate(
-            f"ReLU({x:g}) = {relu(x):g}",
+            f"ReLU({x:g}) = {relu(x):g}".replace("-", "−"),  # 빼기 기호(본문과 같게)
             (x, relu(x)),
-            (x - 1.5, relu(x) + 1.6),
+            text_at,
             color=RED,
             arrowprops={"arrowstyle": "->", "color": RED},
         )
