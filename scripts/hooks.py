@@ -323,18 +323,25 @@ def on_post_page(output, page, config):
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/\n?", re.DOTALL)
+#: 규칙과 선언, 목록 사이의 공백(글자열 안의 공백은 건드리지 않는다: 이 CSS의 글자열에는 { } ; , 가 없다)
+_CSS_SPACE = re.compile(r"\s*([{};,])\s*")
 
 
 @event_priority(-50)  # print-site가 인쇄용 페이지(print_page/)를 쓴 뒤에
 def on_post_build(config):
-    """사이트의 CSS(extra.css)에서 주석을 뺀다(한국어 주석이 모든 페이지에 2 KB 넘게 더해진다; 원본에는 남는다).
+    """사이트의 CSS(extra.css)에서 주석과 규칙 사이의 공백을 뺀다(한국어 주석이 모든 페이지에 2 KB 넘게, 공백이 0.7 KB
+    더해진다; 원본에는 남는다).
 
     인쇄용 한 페이지: 접힌 상자는 펼쳐 두고(인쇄에 답과 코드가 빠지지 않게), 검색 대화상자에 이름을 붙이고, 코드
     블록마다 id를 준다. Material은 복사할 코드를 코드 블록에서 가장 가까운 id로 찾는데, 이 페이지에서는 그것이 원래
     페이지의 절(section)이어서 한 절의 복사 단추가 모두 첫 코드 블록을 복사했다."""
     for css in config["extra_css"]:
         path = Path(config["site_dir"]) / css
-        path.write_text(_CSS_COMMENT.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
+        text = _CSS_COMMENT.sub("", path.read_text(encoding="utf-8"))
+        quoted = [q for q in re.findall(r'"[^"]*"', text) if re.search(r"[{};,]", q)]
+        if quoted:  # 공백을 빼면 글자열이 바뀐다
+            raise ValueError(f"{css}: 글자열 안의 {{ }} ; , 는 공백 정리가 바꿉니다: {quoted}")
+        path.write_text(_CSS_SPACE.sub(r"\1", text).strip() + "\n", encoding="utf-8")
     print_site = config.plugins["print-site"].config
     path = Path(config["site_dir"]) / print_site["print_page_basename"] / "index.html"
     if print_site["enabled"]:

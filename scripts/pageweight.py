@@ -229,11 +229,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(data)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """브라우저가 받던 응답을 끊은 것(다른 페이지로 가며 그림 요청을 취소)은 알리지 않는다. 다른 오류는 알린다."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory, gzip=False):
     """폴더를 127.0.0.1의 빈 포트에서 제공한다(아무 정적 서버로도 읽힌다는 뜻)."""
     handler = functools.partial(type("Handler", (_Handler,), {"gzip": gzip}), directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

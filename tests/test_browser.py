@@ -351,3 +351,72 @@ def test_browser_keeps_playwright_settings_and_skips_the_hidden_popup(browser):
     time.sleep(max(2 * waited, 1.0))
     assert _popups(browser) == [], "기능을 껐는데도 주소창 팝업이 떴습니다: 기능 이름이 바뀌었는지 보세요"
     context.close()
+
+
+def test_a_formula_wider_than_the_phone_shows_a_shadow_where_it_continues(browser, base_url):
+    """휴대폰에서 옆으로 스크롤하는 수식은 가려진 쪽 가장자리가 어둡다(스크롤 그림자, extra.css): 처음에는 오른쪽만,
+    끝까지 스크롤하면 왼쪽만. 그림자가 없으면 식이 화면 끝에서 잘린 것처럼 보였다."""
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+        page = context.new_page()
+        _open(page, base_url + "backprop/")
+        page.add_style_tag(content=DRAW_ALL_CSS)
+        wide = page.locator("div.math").evaluate_all(
+            "ms => ms.map((m, i) => [i, m.scrollWidth - m.clientWidth]).filter(([, extra]) => extra > 40)"
+        )
+        assert wide, "390 px에서 옆으로 넘치는 수식이 없다(검사가 빈 검사가 됨)"
+        formula = page.locator("div.math").nth(wide[0][0])
+        formula.scroll_into_view_if_needed()
+        edges = []
+        for scroll in ("0", "el.scrollWidth"):
+            formula.evaluate(f"el => {{ el.scrollLeft = {scroll}; }}")
+            page.evaluate(TWO_FRAMES_JS)
+            edges.append(_edge_darkness(formula.screenshot()))
+        context.close()
+        (left0, right0), (left1, right1) = edges
+        assert right0 > left0 + 8, f"{scheme}: 처음에 오른쪽만 어둡지 않다(왼쪽, 오른쪽) {edges}"
+        assert left1 > right1 + 8, f"{scheme}: 끝까지 스크롤한 뒤 왼쪽만 어둡지 않다(왼쪽, 오른쪽) {edges}"
+
+
+def _edge_darkness(png):
+    """요소 스크린숏의 왼쪽과 오른쪽 끝 3 px 세로 띠가 배경(가장 흔한 밝기)에서 벗어난 정도(0~255). 줄마다 평균을 내고
+    그 중앙값을 쓴다: 그림자는 모든 줄을 어둡게 하고, 가장자리에 걸린 식의 글자는 몇 줄만 바꾼다."""
+    import io
+    import statistics
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    w, h = image.size
+    histogram = image.histogram()
+    background = histogram.index(max(histogram))
+
+    def strip(x0):
+        return statistics.median(
+            sum(abs(image.getpixel((x, y)) - background) for x in range(x0, x0 + 3)) / 3 for y in range(h)
+        )
+
+    return strip(0), strip(w - 3)
+
+
+def test_glossary_is_one_card_per_term_on_a_phone_and_still_a_table(browser, base_url):
+    """휴대폰(390 px)에서 용어집은 줄마다 카드 하나다: 칸마다 카드의 폭 전체를 쓴다(네 열로 나누면 낱말이 중간에서
+    끊겼다). 보조 기술에는 그대로 표다: 열 머리 넷과 줄마다 칸 넷(화면 밖이라 미룬 카드도)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    _open(page, base_url + "glossary/")
+    narrow = page.evaluate(
+        """() => {
+          const table = document.querySelector('.nn-glossary table').getBoundingClientRect().width;
+          return [...document.querySelectorAll('.nn-glossary td')].filter(
+            td => td.getBoundingClientRect().width < table - 1).length;
+        }"""
+    )
+    snapshot = page.locator(".nn-glossary").aria_snapshot()
+    rows = page.locator(".nn-glossary tbody tr").count()
+    context.close()
+    assert narrow == 0, f"카드 폭보다 좁은 칸 {narrow}개"
+    assert snapshot.startswith("- table"), snapshot[:200]
+    assert snapshot.count("- columnheader ") == 4
+    assert rows > 50
+    assert len(re.findall(r"^\s*- '?cell\b", snapshot, re.MULTILINE)) == 4 * rows  # 이름에 따옴표가 있으면 'cell ...'
