@@ -6,12 +6,14 @@
 직접 실행하면 그림을 폴더에 그린다: ``python -m scripts.figures 출력폴더``
 """
 
+import contextlib
 import importlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from scripts import cachekey
@@ -69,8 +71,8 @@ def render_module(module_name, cache_dir):
     return _files(_render([module_name], cache_dir)[module_name])
 
 
-def _render(module_names, cache_dir):
-    """{모듈: 결과 폴더}. 캐시에 없는 모듈은 새 파이썬 프로세스 하나에서 그린다."""
+def _render(module_names, cache_dir, parallel=False):
+    """{모듈: 결과 폴더}. 캐시에 없는 모듈은 새 파이썬 프로세스에서 그린다(parallel이면 두 프로세스에서, _draw)."""
     cache_dir = Path(cache_dir).resolve()
     outs = {m: result_dir(m, cache_dir) for m in module_names}
     if any(not cachekey.lookup(out) for out in outs.values()):
@@ -78,7 +80,7 @@ def _render(module_names, cache_dir):
         with cachekey.exclusive(cache_dir) as lock:
             todo = [m for m, out in outs.items() if not cachekey.lookup(out)]
             if todo:
-                _draw(todo, cache_dir, lock)
+                _draw(todo, cache_dir, lock, parallel)
     for m, out in outs.items():
         if not cachekey.lookup(out):  # 다른 열쇠로 그렸다: 그사이에 코드가 바뀌었다
             raise RuntimeError(f"{m}: 빌드하는 동안 그림 코드가 바뀌었습니다. 다시 빌드하세요")
@@ -86,27 +88,45 @@ def _render(module_names, cache_dir):
     return outs
 
 
-def _draw(module_names, cache_dir, lock):
-    """새 파이썬 프로세스에서 그린다: 코어가 둘 이상이면 모듈을 두 몫으로 나누어 두 프로세스에서 함께(깨끗한 빌드의
-    끝에서 노트북 실행이 끝난 코어가 놀지 않게), 한 몫 안에서는 차례로. 그림이 부르는 계산(예제 학습, 숫자 페이지가
-    싣는 학습 시간)은 빌드가 그리기 전에 이미 계산해 캐시에 두었다. 그리는 프로세스도 잠금(lock)을 물려받는다:
-    빌드만 죽고 그리는 프로세스가 남아도 잠겨 있다."""
-    parts = 2 if len(module_names) > 1 and (os.cpu_count() or 1) > 1 else 1
-    groups = [module_names[i::parts] for i in range(parts)]
+def _cores():
+    """이 프로세스가 쓸 수 있는 코어 수(cpu affinity; 없는 OS에서는 os.cpu_count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _draw(module_names, cache_dir, lock, parallel=False):
+    """새 파이썬 프로세스에서 그린다. parallel이고 코어가 둘 이상이면 모듈을 두 몫으로 나누어 두 프로세스에서 함께
+    (깨끗한 빌드의 끝에서 노트북 실행이 끝난 코어가 놀지 않게), 한 몫 안에서는 차례로. parallel은 빌드(render_all)만
+    쓴다: 빌드는 그리기 전에 그림이 부르는 계산(예제 학습, 숫자 페이지가 싣는 학습 시간)을 계산해 캐시에 두었다.
+    그 캐시가 빈 채로 두 프로세스가 함께 그리면 학습 시간을 서로 느려진 채로 잰다. 그리는 프로세스도 잠금(lock)을
+    물려받는다: 빌드만 죽고 그리는 프로세스가 남아도 잠겨 있다. 이 프로세스에서 예외가 나면 그리는 프로세스를 멈춘다."""
+    parts = 2 if parallel and len(module_names) > 1 and _cores() > 1 else 1
     fds = () if lock is None else (lock,)
     procs = []
-    for group in groups:
-        command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *group]
-        procs.append(
-            subprocess.Popen(
-                command, cwd=ROOT, env=cachekey.child_env(), stderr=subprocess.PIPE, text=True, pass_fds=fds
-            )
-        )
-    errors = [proc.communicate()[1] for proc in procs]
-    failed = [err for proc, err in zip(procs, errors, strict=True) if proc.returncode]
+    with contextlib.ExitStack() as stack:
+        try:
+            for group in (module_names[i::parts] for i in range(parts)):
+                log = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))  # 파이프는 차면 멈춘다
+                command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *group]
+                env = cachekey.child_env()
+                procs.append((subprocess.Popen(command, cwd=ROOT, env=env, stderr=log, pass_fds=fds), log))
+            for proc, _ in procs:
+                proc.wait()
+        except BaseException:
+            for proc, _ in procs:
+                proc.kill()
+                proc.wait()
+            raise
+        texts = []
+        for _, log in procs:
+            log.seek(0)
+            texts.append(log.read())
+    failed = [text for (proc, _), text in zip(procs, texts, strict=True) if proc.returncode]
     if failed:
-        raise RuntimeError("그림을 그리지 못했습니다:\n" + "\n".join(err.strip()[-2000:] for err in failed))
-    sys.stderr.write("".join(errors))  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
+        raise RuntimeError("그림을 그리지 못했습니다:\n" + "\n".join(text.strip()[-2000:] for text in failed))
+    sys.stderr.write("".join(texts))  # 그리는 프로세스가 남긴 말은 숨기지 않는다(깨끗한 빌드의 로그에는 없어야 한다)
 
 
 def text_sizes(cache_dir):
@@ -117,11 +137,10 @@ def text_sizes(cache_dir):
     return sizes
 
 
-def render_all(cache_dir):
-    """모든 그림을 그리고 {사이트 안의 경로 "figures/...": 파일 경로}를 돌려준다."""
-    return {
-        f"figures/{name}": path for out in _render(MODULES, cache_dir).values() for name, path in _files(out).items()
-    }
+def render_all(cache_dir, parallel=False):
+    """모든 그림을 그리고 {사이트 안의 경로 "figures/...": 파일 경로}를 돌려준다. parallel: _draw."""
+    outs = _render(MODULES, cache_dir, parallel)
+    return {f"figures/{name}": path for out in outs.values() for name, path in _files(out).items()}
 
 
 if __name__ == "__main__":

@@ -57,7 +57,8 @@ def on_config(config):
 def on_pre_build(config):
     cachekey, figures, notebooks, pagecache, pagevars = _fresh_imports()
     _state["cache"] = cachekey.CACHE
-    _state["render_figures"] = lambda: figures.render_all(cachekey.CACHE / "figures")
+    # 두 프로세스에서 그린다: 그림이 부르는 예제 계산은 on_files가 그리기 전에 캐시에 둔다
+    _state["render_figures"] = lambda: figures.render_all(cachekey.CACHE / "figures", parallel=True)
     _state["narrow_suffix"] = figures.NARROW_SUFFIX
     _state["notebooks"] = notebooks
     _state["pagecache"] = pagecache
@@ -268,7 +269,30 @@ def on_page_content(html_text, page, config, files):
         html_text = html_text.replace(' id="cell-id=', ' id="cell-')
         html_text = _notebook_alt_text(html_text, page)
         html_text = _notebook_heading_ids(html_text, page)
+    if 'class="nn-glossary"' in html_text:
+        html_text = _table_roles(html_text)
     return _CODE_BLOCK.sub(r'\1<code tabindex="0">', html_text)
+
+
+_TABLE_ROLES = {
+    "table": "table",
+    "thead": "rowgroup",
+    "tbody": "rowgroup",
+    "tr": "row",
+    "th": "columnheader",
+    "td": "cell",
+}
+
+
+def _table_roles(html_text):
+    """용어집의 표에 표의 역할(role)을 적는다. 휴대폰에서는 CSS가 줄을 카드로 바꾸는데(display: block), 브라우저에 따라
+    (Safari) display를 바꾼 표를 보조 기술에 표로 알리지 않는다. 역할을 적으면 모양과 상관없이 표다."""
+    start = html_text.index('class="nn-glossary"')
+    end = html_text.index("</table>", start)
+    table = re.sub(
+        r"<(table|thead|tbody|tr|th|td)>", lambda m: f'<{m[1]} role="{_TABLE_ROLES[m[1]]}">', html_text[start:end]
+    )
+    return html_text[:start] + table + html_text[end:]
 
 
 _NB_DEFAULT_ALT = 'alt="No description has been provided for this image"'
@@ -323,7 +347,7 @@ def on_post_page(output, page, config):
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/\n?", re.DOTALL)
-#: 규칙과 선언, 목록 사이의 공백(글자열 안의 공백은 건드리지 않는다: 이 CSS의 글자열에는 { } ; , 가 없다)
+#: 규칙과 선언, 목록 사이의 공백(문자열 안의 공백은 건드리지 않는다: 우리 CSS의 문자열에는 { } ; , 가 없다)
 _CSS_SPACE = re.compile(r"\s*([{};,])\s*")
 
 
@@ -336,11 +360,13 @@ def on_post_build(config):
     블록마다 id를 준다. Material은 복사할 코드를 코드 블록에서 가장 가까운 id로 찾는데, 이 페이지에서는 그것이 원래
     페이지의 절(section)이어서 한 절의 복사 단추가 모두 첫 코드 블록을 복사했다."""
     for css in config["extra_css"]:
+        if not css.startswith("stylesheets/"):  # 우리 CSS만(인쇄 플러그인이 더한 CSS는 그대로)
+            continue
         path = Path(config["site_dir"]) / css
         text = _CSS_COMMENT.sub("", path.read_text(encoding="utf-8"))
         quoted = [q for q in re.findall(r'"[^"]*"', text) if re.search(r"[{};,]", q)]
-        if quoted:  # 공백을 빼면 글자열이 바뀐다
-            raise ValueError(f"{css}: 글자열 안의 {{ }} ; , 는 공백 정리가 바꿉니다: {quoted}")
+        if quoted:  # 공백을 빼면 문자열이 바뀐다
+            raise ValueError(f"{css}: 문자열 안의 {{ }} ; , 는 공백 정리가 바꿉니다: {quoted}")
         path.write_text(_CSS_SPACE.sub(r"\1", text).strip() + "\n", encoding="utf-8")
     print_site = config.plugins["print-site"].config
     path = Path(config["site_dir"]) / print_site["print_page_basename"] / "index.html"

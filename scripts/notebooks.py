@@ -21,7 +21,9 @@ from scripts import cachekey
 def cache_key(notebook, fresh=False):
     """노트북, 노트북이 불러오는 scripts 모듈, reference_nn 전체, 글꼴, 라이브러리 버전, 커널의 스레드 설정의 해시.
     fresh이면 파일을 다시 읽는다."""
-    return (cachekey.fresh_digest if fresh else cachekey.digest)(notebook, extra=repr(cachekey.ONE_THREAD))
+    # 이 파일(실행과 출력 정리)도 열쇠에: 출력을 다르게 정리하면 캐시된 노트북도 다시 실행한다
+    digest = cachekey.fresh_digest if fresh else cachekey.digest
+    return digest(notebook, Path(__file__), extra=repr(cachekey.ONE_THREAD))
 
 
 def check_outputs(nb, name):
@@ -42,6 +44,24 @@ def check_outputs(nb, name):
                 raise RuntimeError(f"{name}: 노트북 실행 중 경고가 나왔습니다: {output.get('text', '').strip()[:300]}")
 
 
+def _merge_adjacent_streams(nb):
+    """한 셀에서 바로 잇달아 나온 같은 스트림(stdout끼리, stderr끼리)의 출력을 하나로 합친다. 커널이 print 출력을 몇
+    조각으로 보내는지는 머신이 바쁜 정도에 따라 달라, 합치지 않으면 깨끗한 빌드마다 노트북의 바이트가 달랐다. 사이에
+    그림 같은 다른 출력이 있으면 합치지 않는다(순서를 지킨다; nbclient의 coalesce_streams는 셀 전체에서 합쳐 그림 뒤의
+    print를 그림 앞으로 옮긴다)."""
+    for cell in nb.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            last = merged[-1] if merged else None
+            same = last is not None and output.get("output_type") == last.get("output_type") == "stream"
+            if same and output.get("name") == last.get("name"):
+                last["text"] = "".join(last["text"]) + "".join(output["text"])
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
 def _result_dir(notebook, cache_dir, key):
     return Path(cache_dir) / f"{notebook.stem}-{key}"
 
@@ -57,8 +77,6 @@ def execute_cached(notebook, cache_dir):
     if not cachekey.lookup(out):
         nb = nbformat.read(notebook, as_version=4)
         # record_timing=False: 실행 시각을 남기지 않아 같은 입력이면 같은 바이트가 나온다.
-        # coalesce_streams=True: 한 셀의 잇단 print 출력을 한 출력으로 합친다. 커널이 출력을 몇 조각으로 보내는지는
-        # 머신이 바쁜 정도에 따라 달라, 합치지 않으면 깨끗한 빌드마다 노트북의 바이트가 달랐다.
         # transport="ipc": 커널과 유닉스 소켓으로 이야기한다(TCP라면 커널이 암호화 없는 TCP라고 경고를 찍는다).
         client = NotebookClient(
             nb,
@@ -66,7 +84,6 @@ def execute_cached(notebook, cache_dir):
             kernel_name="python3",
             allow_errors=False,
             record_timing=False,
-            coalesce_streams=True,
             resources={"metadata": {"path": str(notebook.parent)}},
         )
         sockets = tempfile.mkdtemp(prefix="nn-kernel-")  # 소켓 경로는 짧아야 한다(유닉스 소켓은 107바이트까지)
@@ -75,6 +92,7 @@ def execute_cached(notebook, cache_dir):
             client.execute(env=dict(os.environ, **cachekey.ONE_THREAD))  # 커널의 BLAS 스레드도 하나
         finally:
             shutil.rmtree(sockets, ignore_errors=True)
+        _merge_adjacent_streams(nb)
         check_outputs(nb, notebook.name)
         if cache_key(notebook, fresh=True) != key:  # 커널은 파일을 새로 읽었다: 그사이에 바뀌었으면 넣지 않는다
             raise RuntimeError(f"{notebook.name}: 실행하는 동안 노트북이나 코드가 바뀌었습니다. 다시 빌드하세요")

@@ -354,8 +354,9 @@ def test_browser_keeps_playwright_settings_and_skips_the_hidden_popup(browser):
 
 
 def test_a_formula_wider_than_the_phone_shows_a_shadow_where_it_continues(browser, base_url):
-    """휴대폰에서 옆으로 스크롤하는 수식은 가려진 쪽 가장자리가 어둡다(스크롤 그림자, extra.css): 처음에는 오른쪽만,
-    끝까지 스크롤하면 왼쪽만. 그림자가 없으면 식이 화면 끝에서 잘린 것처럼 보였다."""
+    """휴대폰에서 옆으로 스크롤하는 수식은 가려진 쪽 가장자리에 그림자가 있다(스크롤 그림자, extra.css; 밝은 테마에서는
+    어둡게, 어두운 테마에서는 밝게 배경과 다르다): 처음에는 오른쪽만, 끝까지 스크롤하면 왼쪽만. 그림자가 없으면 식이
+    화면 끝에서 잘린 것처럼 보였다."""
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
         page = context.new_page()
@@ -374,8 +375,8 @@ def test_a_formula_wider_than_the_phone_shows_a_shadow_where_it_continues(browse
             edges.append(_edge_darkness(formula.screenshot()))
         context.close()
         (left0, right0), (left1, right1) = edges
-        assert right0 > left0 + 8, f"{scheme}: 처음에 오른쪽만 어둡지 않다(왼쪽, 오른쪽) {edges}"
-        assert left1 > right1 + 8, f"{scheme}: 끝까지 스크롤한 뒤 왼쪽만 어둡지 않다(왼쪽, 오른쪽) {edges}"
+        assert right0 > left0 + 8, f"{scheme}: 처음에 오른쪽에만 그림자가 있지 않다(왼쪽, 오른쪽) {edges}"
+        assert left1 > right1 + 8, f"{scheme}: 끝까지 스크롤한 뒤 왼쪽에만 그림자가 있지 않다(왼쪽, 오른쪽) {edges}"
 
 
 def _edge_darkness(png):
@@ -401,22 +402,27 @@ def _edge_darkness(png):
 
 def test_glossary_is_one_card_per_term_on_a_phone_and_still_a_table(browser, base_url):
     """휴대폰(390 px)에서 용어집은 줄마다 카드 하나다: 칸마다 카드의 폭 전체를 쓴다(네 열로 나누면 낱말이 중간에서
-    끊겼다). 보조 기술에는 그대로 표다: 열 머리 넷과 줄마다 칸 넷(화면 밖이라 미룬 카드도)."""
+    끊겼다). 보조 기술에는 그대로 표다: 열 머리 넷과 줄마다 칸 넷(화면 밖이라 미룬 카드도), 칸마다 role="cell"."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     _open(page, base_url + "glossary/")
     narrow = page.evaluate(
         """() => {
-          const table = document.querySelector('.nn-glossary table').getBoundingClientRect().width;
+          const inner = tr => {  // 줄(카드)의 안쪽 폭
+            const s = getComputedStyle(tr);
+            return tr.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+          };
           return [...document.querySelectorAll('.nn-glossary td')].filter(
-            td => td.getBoundingClientRect().width < table - 1).length;
+            td => td.getBoundingClientRect().width < inner(td.parentElement) - 1).length;
         }"""
     )
     snapshot = page.locator(".nn-glossary").aria_snapshot()
     rows = page.locator(".nn-glossary tbody tr").count()
+    roles = page.locator('.nn-glossary td[role="cell"]').count()  # display를 바꾸면 표로 알리지 않는 브라우저(Safari)
     context.close()
     assert narrow == 0, f"카드 폭보다 좁은 칸 {narrow}개"
     assert snapshot.startswith("- table"), snapshot[:200]
     assert snapshot.count("- columnheader ") == 4
+    assert roles == 4 * rows
     assert rows > 50
     assert len(re.findall(r"^\s*- '?cell\b", snapshot, re.MULTILINE)) == 4 * rows  # 이름에 따옴표가 있으면 'cell ...'

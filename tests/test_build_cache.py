@@ -204,7 +204,7 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
 
     1. 끝난 노트북은 캐시에 들어가 execute_cached가 다시 실행하지 않고 꺼낸다. 커널의 BLAS 스레드는 하나다
        (cachekey.ONE_THREAD: 결과의 마지막 비트가 머신의 코어 수에 따라 달라지지 않게). 한 셀의 잇단 출력은
-       하나로 합친다(커널이 보낸 조각의 수에 따라 바이트가 달라지지 않게).
+       하나로 합친다(커널이 보낸 조각의 수에 따라 바이트가 달라지지 않게). 사이에 다른 출력이 있으면 순서를 지킨다.
     2. 실패한 노트북은 빌드를 멈춘다(셀의 오류가 RuntimeError에 보인다).
     3. 블록 안에서 빌드가 실패하면 실행하던 프로세스를 죽인다(빌드가 끝난 뒤에도 혼자 돌지 않는다).
     4. 빌드가 SIGKILL로 죽으면 실행 프로세스도 스스로 끝난다: 실행 중에 테스트가 죽여도, 실행 프로세스가 아직
@@ -214,7 +214,8 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
 
     threads = "import sys, time\nimport numpy\nfrom threadpoolctl import threadpool_info\n" + (
         "print(sorted({i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'}))\n"
-        "sys.stdout.flush()\ntime.sleep(0.3)\nprint('다음 줄')"  # 커널이 출력을 두 조각으로 보낸다
+        "sys.stdout.flush()\ntime.sleep(0.3)\nprint('다음 줄')\n"  # 커널이 출력을 두 조각으로 보낸다
+        "from IPython.display import display\ndisplay('표시')\nprint('끝')"
     )
     good = _notebook(tmp_path / "good.ipynb", threads)
     bad = _notebook(tmp_path / "bad.ipynb", "1 / 0")
@@ -227,8 +228,10 @@ def test_notebooks_run_beside_the_build_with_one_blas_thread_and_their_errors_st
     executed = notebooks.execute_cached(good, cache)
     assert executed.parent.name == done[0]
     outputs = json.loads(executed.read_text(encoding="utf-8"))["cells"][0]["outputs"]
-    # 한 셀의 잇단 출력은 한 출력으로 합친다: 몇 조각으로 왔는지(머신이 바쁜 정도)가 노트북의 바이트에 남지 않게
-    assert [(o["output_type"], "".join(o["text"])) for o in outputs] == [("stream", "[1]\n다음 줄\n")]
+    # 한 셀의 잇단 출력은 한 출력으로 합친다: 몇 조각으로 왔는지(머신이 바쁜 정도)가 노트북의 바이트에 남지 않게.
+    # 사이에 다른 출력이 있으면 합치지 않고 순서를 지킨다
+    shapes = [(o["output_type"], "".join(o.get("text", ""))) for o in outputs]
+    assert shapes == [("stream", "[1]\n다음 줄\n"), ("display_data", ""), ("stream", "끝\n")]
 
     slow = _notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(60)")
     t0 = time.monotonic()
