@@ -104,13 +104,13 @@ def _draw(module_names, cache_dir, lock, parallel=False):
     물려받는다: 빌드만 죽고 그리는 프로세스가 남아도 잠겨 있다. 이 프로세스에서 예외가 나면 그리는 프로세스를 멈춘다."""
     parts = 2 if parallel and len(module_names) > 1 and _cores() > 1 else 1
     fds = () if lock is None else (lock,)
+    env = cachekey.child_env()
     procs = []
     with contextlib.ExitStack() as stack:
         try:
             for group in (module_names[i::parts] for i in range(parts)):
                 log = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))  # 파이프는 차면 멈춘다
                 command = [sys.executable, "-m", "scripts.figures", "--cache", str(cache_dir), *group]
-                env = cachekey.child_env()
                 procs.append((subprocess.Popen(command, cwd=ROOT, env=env, stderr=log, pass_fds=fds), log))
             for proc, _ in procs:
                 proc.wait()

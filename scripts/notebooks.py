@@ -50,16 +50,16 @@ def _merge_adjacent_streams(nb):
     그림 같은 다른 출력이 있으면 합치지 않는다(순서를 지킨다; nbclient의 coalesce_streams는 셀 전체에서 합쳐 그림 뒤의
     print를 그림 앞으로 옮긴다)."""
     for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
         merged = []
-        for output in cell.get("outputs", []):
+        for output in cell.outputs:
             last = merged[-1] if merged else None
-            same = last is not None and output.get("output_type") == last.get("output_type") == "stream"
-            if same and output.get("name") == last.get("name"):
-                last["text"] = "".join(last["text"]) + "".join(output["text"])
+            if last and output.output_type == last.output_type == "stream" and output.name == last.name:
+                last.text = "".join(last.text) + "".join(output.text)
             else:
                 merged.append(output)
-        if "outputs" in cell:
-            cell["outputs"] = merged
+        cell.outputs = merged
 
 
 def _result_dir(notebook, cache_dir, key):

@@ -372,14 +372,14 @@ def test_a_formula_wider_than_the_phone_shows_a_shadow_where_it_continues(browse
         for scroll in ("0", "el.scrollWidth"):
             formula.evaluate(f"el => {{ el.scrollLeft = {scroll}; }}")
             page.evaluate(TWO_FRAMES_JS)
-            edges.append(_edge_darkness(formula.screenshot()))
+            edges.append(_edge_shadow(formula.screenshot()))
         context.close()
         (left0, right0), (left1, right1) = edges
         assert right0 > left0 + 8, f"{scheme}: 처음에 오른쪽에만 그림자가 있지 않다(왼쪽, 오른쪽) {edges}"
         assert left1 > right1 + 8, f"{scheme}: 끝까지 스크롤한 뒤 왼쪽에만 그림자가 있지 않다(왼쪽, 오른쪽) {edges}"
 
 
-def _edge_darkness(png):
+def _edge_shadow(png):
     """요소 스크린숏의 왼쪽과 오른쪽 끝 3 px 세로 띠가 배경(가장 흔한 밝기)에서 벗어난 정도(0~255). 줄마다 평균을 내고
     그 중앙값을 쓴다: 그림자는 모든 줄을 어둡게 하고, 가장자리에 걸린 식의 글자는 몇 줄만 바꾼다."""
     import io
